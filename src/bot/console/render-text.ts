@@ -1,0 +1,37 @@
+import type { ActionItem, Block, Reply } from '../../commands/reply.ts';
+import { describeStatus, type Status } from '../../domain/status.ts';
+
+// Colour alone never carries the status: the word is always printed too.
+const MARK: Record<Status, string> = { NOT_RATED: '⚪', RED: '🔴', AMBER: '🟠', GREEN: '🟢', COMPLETE: '🔵' };
+const FLAG_TEXT = { overdue: 'OVERDUE', 'needs-update': 'needs update', stale: 'STALE' };
+
+/** Renders a reply as plain text for a terminal or a pipe. */
+export function renderText(reply: Reply): string {
+  return reply.blocks.map(renderBlock).join('\n');
+}
+
+function renderBlock(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return `== ${block.text} ==`;
+    case 'paragraph':
+      return block.text;
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+    case 'actions':
+      return block.items.length ? block.items.map(renderItem).join('\n') : '(none)';
+    case 'update-form':
+      return block.item
+        ? `${renderItem(block.item)}\nTo update it, type: update ${block.item.ref} <red|amber|green|complete> <note>`
+        : `Which action? ${block.choices.length ? `Yours:\n${block.choices.map(renderItem).join('\n')}\n` : ''}Type: update <ref> <status> <note>`;
+    case 'success':
+      return `✓ ${block.text}`;
+    case 'error':
+      return `✗ ${block.text}`;
+  }
+}
+
+function renderItem(item: ActionItem): string {
+  const flags = item.flags.map((f) => ` [${FLAG_TEXT[f]}]`).join('');
+  return `${MARK[item.status]} ${item.ref.padEnd(5)} ${describeStatus(item.status).padEnd(13)} ${item.title}\n        ${item.owners.join('; ')} · due ${item.due}${flags}`;
+}

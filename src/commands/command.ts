@@ -1,0 +1,56 @@
+import type { Person, Platform } from '../domain/person.ts';
+import type { Clock, Store } from '../domain/ports.ts';
+import type { Reply } from './reply.ts';
+import type { Token } from './tokenize.ts';
+
+/** Everything a command may use: the asker, what they may do, and the ports. */
+export type CommandContext = {
+  store: Store;
+  clock: Clock;
+  person: Person;
+  platform: Platform;
+  isAdmin: boolean;
+  /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
+  resolveMention(word: string): Promise<Person | null>;
+};
+
+/** The words after the verb, and the whole text so notes keep their spacing. */
+export type CommandInput = { text: string; args: Token[] };
+
+/** Parsing's answer: the typed command, or a short reply saying what was expected. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A parsed command, ready to run once the asker is known. */
+export type Prepared = { ok: true; run(ctx: CommandContext): Promise<Reply> } | { ok: false; error: string };
+
+/** One verb of the command language. */
+export type Command = {
+  name: string;
+  /** One line for `help`. */
+  summary: string;
+  /** Syntax lines for `help <command>` and for replies to malformed input. */
+  usage: readonly string[];
+  adminOnly?: boolean;
+  /** Parses without touching anything, so malformed input is refused before any lookup or write. */
+  prepare(input: CommandInput): Prepared;
+};
+
+/** A verb's parts: a parser to a typed value and a handler for it. */
+export type CommandDefinition<T> = Omit<Command, 'prepare'> & {
+  parse(input: CommandInput): ParseResult<T>;
+  run(value: T, ctx: CommandContext): Promise<Reply>;
+};
+
+/** Builds a {@link Command}; malformed input gets the parser's reply followed by the usage. */
+export function defineCommand<T>(
+  definition: CommandDefinition<T>,
+): Command & Pick<CommandDefinition<T>, 'parse'> {
+  return {
+    ...definition,
+    prepare(input) {
+      const parsed = definition.parse(input);
+      if (!parsed.ok) return { ok: false, error: `${parsed.error}\nUsage: ${definition.usage.join(' | ')}` };
+      return { ok: true, run: (ctx) => definition.run(parsed.value, ctx) };
+    },
+  };
+}

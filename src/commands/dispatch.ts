@@ -1,0 +1,78 @@
+import { findClosest } from '../domain/closest-match.ts';
+import type { Actor, AdminEntry, Person } from '../domain/person.ts';
+import type { Clock, Store } from '../domain/ports.ts';
+import type { CommandContext } from './command.ts';
+import { truncate } from './refs.ts';
+import { COMMANDS } from './registry.ts';
+import { createErrorReply, type Reply } from './reply.ts';
+import { tokenize } from './tokenize.ts';
+
+/** Longest command text read at all; longer is refused before parsing. */
+export const MAX_COMMAND_LENGTH = 40_000;
+
+/** What a front door hands over: the text after `/action`, and who sent it. */
+export type CommandRequest = {
+  text: string;
+  actor: Actor;
+  /** Turns a platform mention into an identity; without it, `@name` means `<platform>:name`. */
+  resolveMention?: (word: string) => Promise<Actor | null>;
+};
+
+/** The ports and settings every command runs with. */
+export type DispatchDeps = { store: Store; clock: Clock; admins: readonly AdminEntry[] };
+
+/** Runs one command for one person and returns the platform-neutral reply. */
+export async function dispatch(request: CommandRequest, deps: DispatchDeps): Promise<Reply> {
+  const text = request.text.trim();
+  if (!text) return createErrorReply('Type a command, like "list" or "help".');
+  if (text.length > MAX_COMMAND_LENGTH)
+    return createErrorReply(`That is too long to be a command (${text.length} characters).`);
+  const [verbToken, ...args] = tokenize(text);
+  const verb = (verbToken?.value ?? '').toLowerCase();
+  const command = COMMANDS.find((c) => c.name === verb);
+  if (!command) return createErrorReply(describeUnknownVerb(verb));
+  const prepared = command.prepare({ text, args });
+  if (!prepared.ok) return createErrorReply(prepared.error);
+
+  const person = await deps.store.people.ensurePerson(request.actor);
+  const isAdmin = isAdminPerson(request.actor, person, deps.admins);
+  if (command.adminOnly && !isAdmin) return createErrorReply(`Only admins can use ${command.name}.`);
+  const ctx: CommandContext = {
+    store: deps.store,
+    clock: deps.clock,
+    person,
+    platform: request.actor.platform,
+    isAdmin,
+    resolveMention: async (word) => {
+      const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
+      return actor && deps.store.people.ensurePerson(actor);
+    },
+  };
+  return prepared.run(ctx);
+}
+
+function describeUnknownVerb(verb: string): string {
+  if (/^#?[\w-]*:?\d+(\.\d+)*$/.test(verb)) return `To see an action, type show ${verb}.`;
+  const closest = findClosest(
+    verb,
+    COMMANDS.map((c) => c.name),
+  );
+  return `I don't know "${truncate(verb)}".${closest ? ` Did you mean ${closest}?` : ''} Type help for the commands.`;
+}
+
+function resolvePlainMention(platform: Actor['platform']) {
+  return async (word: string): Promise<Actor | null> => {
+    const name = /^@([\w.-]{1,64})$/.exec(word)?.[1];
+    return name ? { platform, externalId: name, displayName: name } : null;
+  };
+}
+
+/** Whether ACTIONBOT_ADMINS names this identity or this person's email. */
+export function isAdminPerson(actor: Actor, person: Person, admins: readonly AdminEntry[]): boolean {
+  const emails = [actor.email, person.email].filter(Boolean).map((e) => e?.toLowerCase());
+  return admins.some((a) =>
+    'email' in a
+      ? emails.includes(a.email)
+      : a.platform === actor.platform && a.externalId === actor.externalId,
+  );
+}

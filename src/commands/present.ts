@@ -1,0 +1,48 @@
+import { type Action, isOverdue, isStale, needsUpdate, type ProgressUpdate } from '../domain/action.ts';
+import { describeStatus } from '../domain/status.ts';
+import type { ActionFlag, ActionItem } from './reply.ts';
+
+/** "22 Nov 2026, 18:40" in the plan's zone. */
+export function formatWhen(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
+/** One line about an update: "22 Nov 2026, 18:40 · Amber → Green · Jane Doe (slack): note". */
+export function describeUpdate(update: ProgressUpdate, timeZone: string): string {
+  const change =
+    update.oldStatus === update.newStatus
+      ? `${describeStatus(update.newStatus)} (no change)`
+      : `${describeStatus(update.oldStatus)} → ${describeStatus(update.newStatus)}`;
+  const who = `${update.authorName ?? 'someone no longer listed'} (${update.source})`;
+  return `${formatWhen(update.at, timeZone)} · ${change} · ${who}${update.note ? `: ${update.note}` : ''}`;
+}
+
+/** The marks an action carries now: overdue, needs an update this cycle, stale. */
+export function getFlags(action: Action, now: Date): ActionFlag[] {
+  const flags: ActionFlag[] = [];
+  if (isOverdue(action, now)) flags.push('overdue');
+  if (isStale(action, now)) flags.push('stale');
+  else if (needsUpdate(action, now)) flags.push('needs-update');
+  return flags;
+}
+
+/** An action as a listing line. */
+export function toActionItem(action: Action, now: Date): ActionItem {
+  return {
+    planCode: action.plan.code,
+    ref: action.ref,
+    title: action.title,
+    status: action.status,
+    owners: action.owners,
+    due: action.due.text || 'no due date',
+    flags: getFlags(action, now),
+    lastUpdate: action.lastUpdate && describeUpdate(action.lastUpdate, action.plan.timezone),
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Action } from '../domain/action.ts';
+import { findClosest } from '../domain/closest-match.ts';
+import type { CommandContext, ParseResult } from './command.ts';
+import type { Token } from './tokenize.ts';
+
+/** An action ref as typed: `2.4`, `#2.4`, `ARAP:2.4`. */
+export type RefText = { planCode: string | null; ref: string };
+
+const refSchema = z
+  .string()
+  .transform((s) => s.replace(/^#/, ''))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?:([A-Za-z][A-Za-z0-9-]{0,15}):)?([A-Za-z0-9][A-Za-z0-9.-]{0,19})$/,
+        'an action ref is like 2.4 or ARAP:2.4',
+      ),
+  )
+  .transform((s): RefText => {
+    const [code, ref] = s.includes(':') ? s.split(':') : [null, s];
+    return { planCode: code ? code.toUpperCase() : null, ref: ref ?? s };
+  });
+
+/** Reads a ref from the words, allowing a leading "action" (`action 2.4`); returns the words after it. */
+export function parseRefWords(
+  args: readonly Token[],
+): ParseResult<{ ref: RefText; rest: Token[]; last: Token }> {
+  const skip = args[0]?.value.toLowerCase() === 'action' && args.length > 1 ? 1 : 0;
+  const word = args[skip];
+  if (!word) return { ok: false, error: 'Which action? Give its ref, like 2.4.' };
+  const parsed = refSchema.safeParse(word.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: `"${truncate(word.value)}" is not an action ref; ${parsed.error.issues[0]?.message}.`,
+    };
+  }
+  return { ok: true, value: { ref: parsed.data, rest: args.slice(skip + 1), last: word } };
+}
+
+/** The action a ref names, or a reply saying why not with the closest match. */
+export async function findActionByRef(
+  { planCode, ref }: RefText,
+  ctx: CommandContext,
+): Promise<{ ok: true; action: Action } | { ok: false; error: string }> {
+  const all = await ctx.store.actions.listRefs();
+  const plans = [...new Set(all.map((r) => r.planCode))].sort();
+  if (planCode && !plans.includes(planCode)) {
+    const closest = findClosest(planCode, plans);
+    return {
+      ok: false,
+      error: `No plan ${planCode}. ${closest ? `Did you mean ${closest}?` : `Plans: ${plans.join(', ') || 'none yet'}.`}`,
+    };
+  }
+  const inScope = all.filter((r) => !planCode || r.planCode === planCode);
+  const matches = inScope.filter((r) => r.ref.toLowerCase() === ref.toLowerCase());
+  if (matches.length > 1) {
+    const options = matches.map((m) => `${m.planCode}:${m.ref}`).join(' or ');
+    return { ok: false, error: `${ref} is in more than one plan: say ${options}.` };
+  }
+  const match = matches[0];
+  if (!match) {
+    const where = planCode ?? (plans.length === 1 ? plans[0] : 'any plan');
+    const closest = findClosest(ref, new Set(inScope.map((r) => r.ref)));
+    return {
+      ok: false,
+      error: `No action ${truncate(ref)} in ${where}.${closest ? ` Did you mean ${closest}?` : ''}`,
+    };
+  }
+  const action = await ctx.store.actions.findAction(match.planCode, match.ref);
+  return action ? { ok: true, action } : { ok: false, error: `Action ${ref} was just removed.` };
+}
+
+/** Cuts user text short for echoing it back in a reply. */
+export function truncate(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,21 @@
+import type { Command } from './command.ts';
+import { createHelpCommand } from './verbs/help.ts';
+import { listCommand } from './verbs/list.ts';
+import { mineCommand } from './verbs/mine.ts';
+import { ownerCommand } from './verbs/owner.ts';
+import { plansCommand } from './verbs/plans.ts';
+import { rolesCommand } from './verbs/roles.ts';
+import { showCommand } from './verbs/show.ts';
+import { updateCommand } from './verbs/update.ts';
+
+/** Every verb of the command language, in the order `help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  createHelpCommand(() => COMMANDS),
+  listCommand,
+  showCommand,
+  updateCommand,
+  mineCommand,
+  plansCommand,
+  ownerCommand,
+  rolesCommand,
+];

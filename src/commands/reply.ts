@@ -1,0 +1,45 @@
+import type { Status } from '../domain/status.ts';
+
+/** Marks an action carries in a listing. */
+export type ActionFlag = 'overdue' | 'needs-update' | 'stale';
+
+/** One action as a line in a listing: what every front door shows. */
+export type ActionItem = {
+  planCode: string;
+  ref: string;
+  title: string;
+  status: Status;
+  owners: string[];
+  due: string;
+  flags: ActionFlag[];
+  lastUpdate: string | null;
+};
+
+/** A platform-neutral piece of a reply; each front door renders it its own way. */
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'actions'; items: ActionItem[] }
+  /** Front doors with forms open one; `item` null means "pick one of `choices`". */
+  | { type: 'update-form'; item: ActionItem | null; choices: ActionItem[] }
+  | { type: 'success'; text: string }
+  | { type: 'error'; text: string };
+
+/** What a command answers: blocks of meaning, and who should see them. */
+export type Reply = { visibility: 'ephemeral' | 'channel'; blocks: Block[] };
+
+/** A reply only the asker sees. */
+export function createReply(...blocks: Block[]): Reply {
+  return { visibility: 'ephemeral', blocks };
+}
+
+/** A short refusal: what was wrong and what was expected. Nothing was changed. */
+export function createErrorReply(text: string): Reply {
+  return createReply({ type: 'error', text });
+}
+
+/** Whether a reply is a refusal. */
+export function isErrorReply(reply: Reply): boolean {
+  return reply.blocks.some((b) => b.type === 'error');
+}

@@ -1,0 +1,46 @@
+import { findClosest } from '../../domain/closest-match.ts';
+import { type Command, defineCommand } from '../command.ts';
+import { createErrorReply, createReply } from '../reply.ts';
+
+/** `help [command]`, over whichever commands the registry holds. */
+export function createHelpCommand(getCommands: () => readonly Command[]) {
+  return defineCommand<{ topic: string | null }>({
+    name: 'help',
+    summary: 'What you can do, or how to use one command.',
+    usage: ['help [command]'],
+    parse: ({ args }) =>
+      args.length > 1
+        ? { ok: false, error: 'help takes at most one command name.' }
+        : { ok: true, value: { topic: args[0]?.value.toLowerCase() ?? null } },
+    async run({ topic }, ctx) {
+      const commands = getCommands().filter((c) => ctx.isAdmin || !c.adminOnly);
+      if (!topic) {
+        return createReply(
+          { type: 'heading', text: 'Actionbot commands' },
+          {
+            type: 'fields',
+            fields: commands.map((c) => ({ label: c.usage[0] ?? c.name, value: c.summary })),
+          },
+          {
+            type: 'paragraph',
+            text: 'Refs look like 2.4, #2.4 or ARAP:2.4. Statuses: red, amber, green, complete (or r/a/g/c, done).',
+          },
+        );
+      }
+      const command = getCommands().find((c) => c.name === topic);
+      if (!command) {
+        const closest = findClosest(
+          topic,
+          commands.map((c) => c.name),
+        );
+        return createErrorReply(
+          `No command "${topic}".${closest ? ` Did you mean ${closest}?` : ''} Type help for the list.`,
+        );
+      }
+      return createReply(
+        { type: 'heading', text: command.name },
+        { type: 'paragraph', text: `${command.summary}\n${command.usage.map((u) => `  ${u}`).join('\n')}` },
+      );
+    },
+  });
+}

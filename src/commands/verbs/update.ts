@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { describeStatus, findStatusTypo, parseStatusWord, type RatedStatus } from '../../domain/status.ts';
+import { canUpdate, decideUpdate, MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
+import { defineCommand } from '../command.ts';
+import { describeUpdateError } from '../messages.ts';
+import { findMyActions } from '../my-actions.ts';
+import { toActionItem } from '../present.ts';
+import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
+import { createErrorReply, createReply } from '../reply.ts';
+import { getRestOfText } from '../tokenize.ts';
+
+const MAX_ATTEMPTS = 3;
+
+const updateSchema = z.object({
+  ref: z.custom<RefText>(),
+  status: z.custom<RatedStatus>().nullable(),
+  // Checked here too so a 20,000-character note is refused before any lookup.
+  note: z
+    .string()
+    .max(MAX_NOTE_LENGTH, `That note is too long: keep it under ${MAX_NOTE_LENGTH} characters.`),
+});
+
+/** The parsed `update`: a ref (or none, to pick from a form), maybe a status, maybe a note. */
+export type UpdateRequest = { ref: RefText; status: RatedStatus | null; note: string } | null;
+
+/** `update <ref> [status] [note...]`: records progress; with only a ref, opens the update form. */
+export const updateCommand = defineCommand<UpdateRequest>({
+  name: 'update',
+  summary: 'Record progress on an action: a new RAG status and/or a note.',
+  usage: ['update <ref> [red|amber|green|complete] [note...]'],
+  parse({ text, args }) {
+    if (args.length === 0) return { ok: true, value: null };
+    const parsed = parseRefWords(args);
+    if (!parsed.ok) return parsed;
+    const [first] = parsed.value.rest;
+    const status = first && !first.quoted ? parseStatusWord(first.value) : null;
+    const typo = first && !first.quoted ? findStatusTypo(first.value) : null;
+    if (typo) {
+      return {
+        ok: false,
+        error: `"${truncate(first?.value ?? '')}" is not a status. Did you mean ${typo}? (To start a note with that word, quote the note.)`,
+      };
+    }
+    const note = getRestOfText(text, status ? first : parsed.value.last);
+    const checked = updateSchema.safeParse({ ref: parsed.value.ref, status, note });
+    if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'Invalid update.' };
+    return { ok: true, value: checked.data };
+  },
+  async run(request, ctx) {
+    const now = ctx.clock.now();
+    if (!request) {
+      const mine = await findMyActions(ctx);
+      return createReply({ type: 'update-form', item: null, choices: mine.map((a) => toActionItem(a, now)) });
+    }
+    const found = await findActionByRef(request.ref, ctx);
+    if (!found.ok) return createErrorReply(found.error);
+    let { action } = found;
+    const roles = await ctx.store.people.getRoleNames(ctx.person.id);
+    if (!canUpdate(roles, action.owners, ctx.isAdmin))
+      return createErrorReply(describeUpdateError('not_an_owner', action.ref));
+    if (!request.status && !request.note) {
+      return createReply({ type: 'update-form', item: toActionItem(action, now), choices: [] });
+    }
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const decision = decideUpdate(action.status, request.status, request.note);
+      if (!decision.ok) return createErrorReply(describeUpdateError(decision.code, action.ref));
+      const outcome = await ctx.store.actions.recordUpdate({
+        actionId: action.id,
+        authorId: ctx.person.id,
+        source: ctx.platform,
+        expectedStatus: decision.oldStatus,
+        newStatus: decision.newStatus,
+        note: decision.note,
+        at: ctx.clock.now(),
+      });
+      if (outcome === 'recorded') {
+        const change =
+          decision.oldStatus === decision.newStatus
+            ? `status stays ${describeStatus(decision.newStatus)}`
+            : `${describeStatus(decision.oldStatus)} → ${describeStatus(decision.newStatus)}`;
+        return createReply({
+          type: 'success',
+          text: `Updated ${action.plan.code}:${action.ref} (${change}).`,
+        });
+      }
+      // Someone else changed the status meanwhile: decide again against what is there now.
+      const fresh = await ctx.store.actions.findAction(action.plan.code, action.ref);
+      if (!fresh) break;
+      action = fresh;
+    }
+    return createErrorReply(`${action.ref} is being updated by someone else right now; try again.`);
+  },
+});

@@ -1,0 +1,80 @@
+import type { ActionQuery, ActionRepository, NewUpdate } from '../domain/ports.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { actionInclude, toAction, toProgressUpdate } from './action.mapper.ts';
+
+class StatusChanged extends Error {}
+
+/** Actions and progress updates in Prisma. */
+export function createActionRepository(prisma: PrismaClient): ActionRepository {
+  return {
+    async findActions(query: ActionQuery) {
+      const rows = await prisma.action.findMany({
+        where: toWhere(query),
+        include: actionInclude,
+        orderBy: [{ plan: { code: 'asc' } }, { position: 'asc' }],
+      });
+      return rows.map(toAction);
+    },
+
+    async findAction(planCode, ref) {
+      const row = await prisma.action.findFirst({
+        where: { ref, plan: { code: planCode } },
+        include: actionInclude,
+      });
+      return row && toAction(row);
+    },
+
+    async listRefs() {
+      const rows = await prisma.action.findMany({ select: { ref: true, plan: { select: { code: true } } } });
+      return rows.map((r) => ({ planCode: r.plan.code, ref: r.ref }));
+    },
+
+    async getHistory(actionId, limit) {
+      const rows = await prisma.progressUpdate.findMany({
+        where: { actionId },
+        orderBy: { createdAt: 'desc' },
+        take: limit,
+        include: { author: true },
+      });
+      return rows.map(toProgressUpdate);
+    },
+
+    async recordUpdate(update: NewUpdate) {
+      try {
+        await prisma.$transaction(async (tx) => {
+          // Compare-and-set on the status the decision was made against: two people updating at
+          // once cannot both record an "old status" that was already gone.
+          const changed = await tx.action.updateMany({
+            where: { id: update.actionId, status: update.expectedStatus },
+            data: { status: update.newStatus, lastUpdateAt: update.at },
+          });
+          if (changed.count !== 1) throw new StatusChanged();
+          await tx.progressUpdate.create({
+            data: {
+              actionId: update.actionId,
+              authorId: update.authorId,
+              source: update.source,
+              oldStatus: update.expectedStatus,
+              newStatus: update.newStatus,
+              note: update.note,
+              createdAt: update.at,
+            },
+          });
+        });
+        return 'recorded';
+      } catch (error) {
+        if (error instanceof StatusChanged) return 'conflict';
+        throw error;
+      }
+    },
+  };
+}
+
+function toWhere(query: ActionQuery): Prisma.ActionWhereInput {
+  const where: Prisma.ActionWhereInput = {};
+  if (query.planCodes) where.plan = { code: { in: [...query.planCodes] } };
+  if (query.themeRef) where.theme = { ref: query.themeRef };
+  if (query.statuses) where.status = { in: [...query.statuses] };
+  if (query.ownerRoleKeys) where.owners = { some: { role: { key: { in: [...query.ownerRoleKeys] } } } };
+  return where;
+}

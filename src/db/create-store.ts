@@ -1,0 +1,14 @@
+import type { Store } from '../domain/ports.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createActionRepository } from './action.repository.ts';
+import { createPeopleRepository } from './people.repository.ts';
+import { createPlanRepository } from './plan.repository.ts';
+
+/** The repositories the commands use, over one Prisma client. */
+export function createStore(prisma: PrismaClient): Store {
+  return {
+    plans: createPlanRepository(prisma),
+    actions: createActionRepository(prisma),
+    people: createPeopleRepository(prisma),
+  };
+}

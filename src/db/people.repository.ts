@@ -1,0 +1,99 @@
+import type { Actor, Person } from '../domain/person.ts';
+import type { PeopleRepository } from '../domain/ports.ts';
+import { toRoleKey } from '../domain/update-rules.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { isUniqueViolation } from './errors.ts';
+
+const personFields = { id: true, displayName: true, email: true } as const;
+
+/** People, identities and role holders in Prisma. */
+export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
+  async function findOrCreate(actor: Actor): Promise<Person> {
+    const identity = await prisma.identity.findUnique({
+      where: { platform_externalId: { platform: actor.platform, externalId: actor.externalId } },
+      select: { person: { select: personFields } },
+    });
+    if (identity) return refresh(identity.person, actor);
+    const email = actor.email?.trim().toLowerCase() || null;
+    const sameEmail = email
+      ? await prisma.person.findUnique({ where: { email }, select: personFields })
+      : null;
+    const identityData = { platform: actor.platform, externalId: actor.externalId };
+    if (sameEmail) {
+      await prisma.identity.create({ data: { personId: sameEmail.id, ...identityData } });
+      return sameEmail;
+    }
+    return prisma.person.create({
+      data: {
+        displayName: actor.displayName || actor.externalId,
+        email,
+        identities: { create: identityData },
+      },
+      select: personFields,
+    });
+  }
+
+  async function refresh(person: Person, actor: Actor): Promise<Person> {
+    if (!actor.displayName || actor.displayName === person.displayName) return person;
+    return prisma.person.update({
+      where: { id: person.id },
+      data: { displayName: actor.displayName },
+      select: personFields,
+    });
+  }
+
+  return {
+    async ensurePerson(actor) {
+      try {
+        return await findOrCreate(actor);
+      } catch (error) {
+        // Two first contacts at once: the other one created the identity; use theirs.
+        if (isUniqueViolation(error)) return findOrCreate(actor);
+        throw error;
+      }
+    },
+
+    async getRoleNames(personId) {
+      const rows = await prisma.roleHolder.findMany({
+        where: { personId },
+        select: { role: { select: { name: true } } },
+      });
+      return rows.map((r) => r.role.name).sort();
+    },
+
+    async listRoles() {
+      const roles = await prisma.role.findMany({
+        orderBy: { name: 'asc' },
+        include: {
+          holders: { include: { person: { select: personFields } } },
+          _count: { select: { actions: true } },
+        },
+      });
+      return roles.map((r) => ({
+        name: r.name,
+        holders: r.holders.map((h) => h.person).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+        actionCount: r._count.actions,
+      }));
+    },
+
+    async changeRoleHolders({ roleName, personIds, mode, actorId }) {
+      const role = await prisma.role.findUnique({
+        where: { key: toRoleKey(roleName) },
+        select: { id: true, name: true },
+      });
+      if (!role) return false;
+      await prisma.$transaction([
+        mode === 'add'
+          ? prisma.roleHolder.createMany({
+              data: personIds.map((personId) => ({ roleId: role.id, personId })),
+              skipDuplicates: true,
+            })
+          : prisma.roleHolder.deleteMany({ where: { roleId: role.id, personId: { in: personIds } } }),
+        prisma.auditEvent.create({
+          data: { actorId, kind: `role.${mode}`, subject: role.name, detail: { personIds } },
+        }),
+      ]);
+      return true;
+    },
+  };
+}

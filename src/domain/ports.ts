@@ -1,0 +1,77 @@
+import type { Action, PlanContext, ProgressUpdate } from './action.ts';
+import type { Actor, Person, Platform } from './person.ts';
+import type { PlanFile } from './plan-file.ts';
+import type { Status } from './status.ts';
+
+/** The current time; tests pass a fixed one. */
+export type Clock = { now(): Date };
+
+/** A plan with its size, for listings. */
+export type PlanSummary = PlanContext & { period: string | null; themeCount: number; actionCount: number };
+
+/** Which actions to fetch; every field narrows. */
+export type ActionQuery = {
+  planCodes?: readonly string[];
+  themeRef?: string;
+  statuses?: readonly Status[];
+  ownerRoleKeys?: readonly string[];
+};
+
+/** What changed when a plan file was imported. */
+export type ImportSummary = {
+  planCode: string;
+  created: boolean;
+  themes: number;
+  actionsCreated: number;
+  actionsUpdated: number;
+};
+
+/** Plans, themes and actions. */
+export type PlanRepository = {
+  listPlans(): Promise<PlanSummary[]>;
+  /** Creates or updates a plan from a file, matching themes and actions by ref; never duplicates. */
+  importPlan(file: PlanFile, actorId: string | null): Promise<ImportSummary>;
+};
+
+/** A progress update to record, guarded by the status it was decided against. */
+export type NewUpdate = {
+  actionId: string;
+  authorId: string;
+  source: Platform;
+  expectedStatus: Status;
+  newStatus: Status;
+  note: string | null;
+  at: Date;
+};
+
+/** Actions and their history. */
+export type ActionRepository = {
+  findActions(query: ActionQuery): Promise<Action[]>;
+  findAction(planCode: string, ref: string): Promise<Action | null>;
+  /** Every action ref with its plan, for resolving and suggesting refs. */
+  listRefs(): Promise<{ planCode: string; ref: string }[]>;
+  getHistory(actionId: string, limit: number): Promise<ProgressUpdate[]>;
+  /** Records the update unless the status changed meanwhile (then `conflict`). */
+  recordUpdate(update: NewUpdate): Promise<'recorded' | 'conflict'>;
+};
+
+/** A role with the people holding it. */
+export type RoleSummary = { name: string; holders: Person[]; actionCount: number };
+
+/** People, their platform identities and the roles they hold. */
+export type PeopleRepository = {
+  /** Finds the person behind an identity, linking by email or creating them on first contact. */
+  ensurePerson(actor: Actor): Promise<Person>;
+  getRoleNames(personId: string): Promise<string[]>;
+  listRoles(): Promise<RoleSummary[]>;
+  /** Adds or removes holders of an existing role, with an audit event; false if there is no such role. */
+  changeRoleHolders(change: {
+    roleName: string;
+    personIds: string[];
+    mode: 'add' | 'remove';
+    actorId: string;
+  }): Promise<boolean>;
+};
+
+/** Everything the commands read and write. */
+export type Store = { plans: PlanRepository; actions: ActionRepository; people: PeopleRepository };

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The dependency direction is bot/jobs -> commands -> domain <- db (CONTRIBUTING.md).
+const SRC = path.resolve(import.meta.dirname, '../src');
+
+function listSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? listSources(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+}
+
+/** Every import of a layer that resolves outside the folders it may use, or to a forbidden package. */
+function findViolations(layer: string, allowedDirs: string[], allowedPackages: RegExp): string[] {
+  return listSources(path.join(SRC, layer)).flatMap((file) =>
+    importsOf(file)
+      .filter((spec) => {
+        if (!spec.startsWith('.')) return !allowedPackages.test(spec);
+        const target = path.relative(SRC, path.resolve(path.dirname(file), spec));
+        return !allowedDirs.some((dir) => target.startsWith(`${dir}/`));
+      })
+      .map((spec) => `${path.relative(SRC, file)} imports ${spec}`),
+  );
+}
+
+describe('layers', () => {
+  it('keeps the domain pure: no SDK, Prisma, node-cron, I/O or outer layer', () => {
+    expect(findViolations('domain', ['domain'], /^zod$/)).toEqual([]);
+  });
+
+  it('keeps the commands platform-neutral: domain only, no chat SDK or database', () => {
+    expect(findViolations('commands', ['commands', 'domain'], /^zod$/)).toEqual([]);
+  });
+
+  it('finds a violation when there is one (the check itself works)', () => {
+    expect(findViolations('db', ['domain'], /^zod$/).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,61 @@
+import { renderText } from '../../src/bot/console/render-text.ts';
+import { type CommandRequest, dispatch } from '../../src/commands/dispatch.ts';
+import type { Reply } from '../../src/commands/reply.ts';
+import type { Actor } from '../../src/domain/person.ts';
+import type { PlanFile } from '../../src/domain/plan-file.ts';
+import { FIXED_NOW, FIXTURE_PLAN } from './fixture-plan.ts';
+import { createTestDatabase, type Engine, type TestDatabase } from './test-database.ts';
+
+/** The console admin every harness knows. */
+export const ADMIN: Actor = { platform: 'console', externalId: 'admin', displayName: 'admin' };
+
+/** A database with a plan loaded, and a way to run commands against it as anyone. */
+export type Harness = TestDatabase & {
+  clock: { now(): Date; set(at: Date): void };
+  reply(text: string, actor?: Actor): Promise<Reply>;
+  /** The reply rendered as console text. */
+  run(text: string, actor?: Actor): Promise<string>;
+  /** Row counts of every table and the actions' state: equal snapshots mean nothing was written. */
+  snapshot(): Promise<unknown>;
+};
+
+/** Opens a fresh database of one engine and imports a plan into it. */
+export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLAN): Promise<Harness> {
+  const test = await createTestDatabase(engine);
+  await test.store.plans.importPlan(plan, null);
+  let now = FIXED_NOW;
+  const clock = {
+    now: () => now,
+    set: (at: Date) => {
+      now = at;
+    },
+  };
+  const deps = { store: test.store, clock, admins: [{ platform: 'console' as const, externalId: 'admin' }] };
+  const reply = (text: string, actor: Actor = ADMIN) =>
+    dispatch({ text, actor } satisfies CommandRequest, deps);
+  const p = test.db.prisma;
+  return {
+    ...test,
+    clock,
+    reply,
+    run: async (text, actor) => renderText(await reply(text, actor)),
+    snapshot: async () => ({
+      counts: await Promise.all([
+        p.plan.count(),
+        p.theme.count(),
+        p.action.count(),
+        p.role.count(),
+        p.actionOwner.count(),
+        p.person.count(),
+        p.identity.count(),
+        p.roleHolder.count(),
+        p.progressUpdate.count(),
+        p.auditEvent.count(),
+      ]),
+      actions: await p.action.findMany({
+        orderBy: { ref: 'asc' },
+        select: { ref: true, status: true, lastUpdateAt: true, updatedAt: true },
+      }),
+    }),
+  };
+}
