@@ -14,7 +14,32 @@ export type Config = Readonly<{
   loadDemoPlan: boolean;
   /** Unset means the front door's default: warnings only in the console, info otherwise. */
   logLevel: LogLevel | undefined;
+  /** Where the chat front doors listen (Slack events, Teams messages, health checks). */
+  http: { port: number; host: string };
+  slack: SlackConfig | undefined;
+  teams: TeamsConfig | undefined;
 }>;
+
+/** Slack over HTTP (requests signed with the signing secret) or over Socket Mode (app-level token). */
+export type SlackConfig = Readonly<{
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  /** Web API base URL; tests point it at a fake Slack. */
+  apiUrl: string | undefined;
+}>;
+
+/** Bot Framework credentials, or the unauthenticated emulator mode (loopback only). */
+export type TeamsConfig = Readonly<
+  | { mode: 'emulator' }
+  | {
+      mode: 'authenticated';
+      appId: string;
+      appPassword: string | undefined;
+      tenantId: string | undefined;
+      appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    }
+>;
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
@@ -33,7 +58,20 @@ const envSchema = z.object({
     .default('admin'),
   ACTIONBOT_DEMO: booleanText.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be the bot token (xoxb-...)').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  TEAMS_EMULATOR: booleanText.default(false),
 });
+
+type Env = z.infer<typeof envSchema>;
 
 /** Thrown when the environment cannot be used; its message says what to set. */
 export class ConfigError extends Error {
@@ -56,7 +94,63 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleUser: e.ACTIONBOT_USER,
     loadDemoPlan: e.ACTIONBOT_DEMO,
     logLevel: e.LOG_LEVEL,
+    http: Object.freeze({ port: e.PORT, host: e.HOST }),
+    slack: slackConfig(e),
+    teams: teamsConfig(e),
   });
+}
+
+function slackConfig(e: Env): SlackConfig | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+  if (!botToken) {
+    if (signingSecret || appToken)
+      throw new ConfigError(
+        'Slack: set SLACK_BOT_TOKEN (xoxb-...) as well, or unset the other SLACK_ settings.',
+      );
+    return undefined;
+  }
+  if (!signingSecret && !appToken)
+    throw new ConfigError(
+      'Slack: set SLACK_SIGNING_SECRET (HTTP mode, requests at /slack/events) or SLACK_APP_TOKEN (Socket Mode).',
+    );
+  return Object.freeze({ botToken, signingSecret, appToken, apiUrl: e.SLACK_API_URL });
+}
+
+function teamsConfig(e: Env): TeamsConfig | undefined {
+  if (e.TEAMS_EMULATOR) {
+    if (e.MICROSOFT_APP_ID)
+      throw new ConfigError(
+        'Teams: TEAMS_EMULATOR=true serves without authentication; unset MICROSOFT_APP_ID.',
+      );
+    if (!isLoopback(e.HOST))
+      throw new ConfigError(
+        `Teams: TEAMS_EMULATOR=true is only allowed when HOST is a loopback address (127.0.0.1), not ${e.HOST}.`,
+      );
+    return Object.freeze({ mode: 'emulator' });
+  }
+  if (!e.MICROSOFT_APP_ID) {
+    if (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TENANT_ID)
+      throw new ConfigError(
+        'Teams: set MICROSOFT_APP_ID as well, or unset the other MICROSOFT_APP_ settings.',
+      );
+    return undefined;
+  }
+  if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD)
+    throw new ConfigError(`Teams: set MICROSOFT_APP_PASSWORD (the client secret of ${e.MICROSOFT_APP_ID}).`);
+  if (e.MICROSOFT_APP_TYPE !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID)
+    throw new ConfigError(`Teams: MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID.`);
+  return Object.freeze({
+    mode: 'authenticated',
+    appId: e.MICROSOFT_APP_ID,
+    appPassword: e.MICROSOFT_APP_PASSWORD,
+    tenantId: e.MICROSOFT_APP_TENANT_ID,
+    appType: e.MICROSOFT_APP_TYPE,
+  });
+}
+
+/** Whether a bind address only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Parses ACTIONBOT_ADMINS: comma-separated `slack:U…`, `teams:<aad id>`, `console:<name>` or emails. */
