@@ -1,14 +1,17 @@
 import { runConsole } from './bot/console/run-console.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
+import { startHttpServer } from './bot/http-server.ts';
+import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 /** Starts Actionbot: database first, then the front doors the configuration asks for. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel ?? 'warn');
+  const logger = createLogger(config.logLevel ?? (config.slack || config.teams ? 'info' : 'warn'));
   const db = await openDatabase(config.database);
   try {
     logger.info('database ready', { engine: db.engine });
@@ -17,22 +20,60 @@ async function main(): Promise<void> {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });
     }
-    const deps = { store, clock: { now: () => new Date() }, admins: withConsoleAdmin(config) };
-    await runConsole(deps, {
-      input: process.stdin,
-      output: process.stdout,
-      user: config.consoleUser,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      logger,
-    });
+    const frontDoors = createFrontDoors(config, { store, clock: systemClock, admins: config.admins, logger });
+    if (frontDoors.length === 0) {
+      await runConsole(
+        { store, clock: systemClock, admins: withConsoleAdmin(config) },
+        {
+          input: process.stdin,
+          output: process.stdout,
+          user: config.consoleUser,
+          interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+          logger,
+        },
+      );
+      return;
+    }
+    await serveUntilSignalled(frontDoors, { config, logger, isReady: db.isReady });
   } finally {
     await db.close();
   }
 }
 
+const systemClock = { now: () => new Date() };
+
+/** The chat front doors the configuration has credentials for; none means the local console. */
+function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
+  const doors: FrontDoor[] = [];
+  if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
+  return doors;
+}
+
+/** Serves the front doors on one HTTP server until SIGINT/SIGTERM, then drains and stops. */
+async function serveUntilSignalled(
+  doors: FrontDoor[],
+  { config, logger, isReady }: { config: Config; logger: Logger; isReady: () => Promise<boolean> },
+): Promise<void> {
+  const server = await startHttpServer({
+    ...config.http,
+    routes: doors.flatMap((d) => d.routes),
+    isReady,
+    logger,
+  });
+  for (const door of doors) await door.start();
+  logger.info('serving', { url: server.url, frontDoors: doors.map((d) => d.name) });
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  logger.info('stopping', { signal });
+  await server.close();
+  for (const door of doors) await door.stop();
+}
+
 // console:admin, the default console user, is always an admin: whoever types at the console owns the
 // machine and its data anyway. Other console users are admins only if ACTIONBOT_ADMINS names them.
-function withConsoleAdmin(config: ReturnType<typeof loadConfig>) {
+function withConsoleAdmin(config: Config) {
   return [...config.admins, { platform: 'console' as const, externalId: 'admin' }];
 }
 

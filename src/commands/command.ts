@@ -10,6 +10,11 @@ export type CommandContext = {
   person: Person;
   platform: Platform;
   isAdmin: boolean;
+  /**
+   * Identifies one user gesture (a button click, a form submission) across duplicate deliveries;
+   * an update carrying a key already recorded is not recorded again. Absent for typed commands.
+   */
+  requestKey?: string;
   /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
   resolveMention(word: string): Promise<Person | null>;
 };

@@ -16,6 +16,8 @@ export type CommandRequest = {
   actor: Actor;
   /** Turns a platform mention into an identity; without it, `@name` means `<platform>:name`. */
   resolveMention?: (word: string) => Promise<Actor | null>;
+  /** See {@link CommandContext.requestKey}. */
+  requestKey?: string;
 };
 
 /** The ports and settings every command runs with. */
@@ -43,6 +45,7 @@ export async function dispatch(request: CommandRequest, deps: DispatchDeps): Pro
     person,
     platform: request.actor.platform,
     isAdmin,
+    requestKey: request.requestKey,
     resolveMention: async (word) => {
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);

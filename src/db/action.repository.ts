@@ -1,6 +1,7 @@
 import type { ActionQuery, ActionRepository, NewUpdate } from '../domain/ports.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { actionInclude, toAction, toProgressUpdate } from './action.mapper.ts';
+import { isUniqueViolation } from './errors.ts';
 
 class StatusChanged extends Error {}
 
@@ -39,6 +40,9 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
       return rows.map(toProgressUpdate);
     },
 
+    async hasUpdateWithKey(requestKey: string) {
+      return (await prisma.progressUpdate.count({ where: { requestKey } })) > 0;
+    },
     async recordUpdate(update: NewUpdate) {
       try {
         await prisma.$transaction(async (tx) => {
@@ -58,12 +62,14 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
               newStatus: update.newStatus,
               note: update.note,
               createdAt: update.at,
+              requestKey: update.requestKey ?? null,
             },
           });
         });
         return 'recorded';
       } catch (error) {
         if (error instanceof StatusChanged) return 'conflict';
+        if (update.requestKey && isUniqueViolation(error)) return 'duplicate';
         throw error;
       }
     },

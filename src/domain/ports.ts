@@ -42,6 +42,8 @@ export type NewUpdate = {
   newStatus: Status;
   note: string | null;
   at: Date;
+  /** The gesture's idempotency key, when it came from a button or form. */
+  requestKey?: string;
 };
 
 /** Actions and their history. */
@@ -51,8 +53,12 @@ export type ActionRepository = {
   /** Every action ref with its plan, for resolving and suggesting refs. */
   listRefs(): Promise<{ planCode: string; ref: string }[]>;
   getHistory(actionId: string, limit: number): Promise<ProgressUpdate[]>;
-  /** Records the update unless the status changed meanwhile (then `conflict`). */
-  recordUpdate(update: NewUpdate): Promise<'recorded' | 'conflict'>;
+  /**
+   * Records the update unless the status changed meanwhile (`conflict`) or an update with the same
+   * request key exists (`duplicate`).
+   */
+  recordUpdate(update: NewUpdate): Promise<'recorded' | 'conflict' | 'duplicate'>;
+  hasUpdateWithKey(requestKey: string): Promise<boolean>;
 };
 
 /** A role with the people holding it. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toUpdateCommandText } from '../../src/commands/forms.ts';
 import type { Actor } from '../../src/domain/person.ts';
 import { FIXED_NOW } from '../support/fixture-plan.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -86,6 +87,42 @@ describe.each(ENGINES)('commands on %s', (engine) => {
     });
     expect(latest?.note).toBe(note);
     expect(await h.db.prisma.action.count()).toBe(4);
+  });
+
+  it('takes the note after -- exactly as written, even when it starts with a status word', async () => {
+    h.clock.set(new Date(FIXED_NOW.getTime() + 120_000));
+    const text = toUpdateCommandText({
+      planCode: 'ARAP',
+      ref: '2.4',
+      status: null,
+      note: 'amber light from HR -- see minutes',
+    });
+    expect(text).toBe('update ARAP:2.4 -- amber light from HR -- see minutes');
+    expect(await h.run(text)).toBe('✓ Updated ARAP:2.4 (status stays Green).');
+    const latest = await h.db.prisma.progressUpdate.findFirst({
+      where: { action: { ref: '2.4' } },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(latest).toMatchObject({ newStatus: 'GREEN', note: 'amber light from HR -- see minutes' });
+  });
+
+  it('records a button click or form delivered twice (even at once) only once', async () => {
+    h.clock.set(new Date(FIXED_NOW.getTime() + 180_000));
+    const before = await h.db.prisma.progressUpdate.count();
+    const command = toUpdateCommandText({
+      planCode: 'ARAP',
+      ref: '2.5',
+      status: 'COMPLETE',
+      note: 'Signed off',
+    });
+    const replies = await Promise.all([
+      h.run(command, undefined, { requestKey: 'click-1' }),
+      h.run(command, undefined, { requestKey: 'click-1' }),
+    ]);
+    expect(replies.some((r) => r.startsWith('✓ Updated ARAP:2.5'))).toBe(true);
+    expect(replies.some((r) => r.includes('Already recorded'))).toBe(true);
+    expect(await h.run(command, undefined, { requestKey: 'click-1' })).toContain('Already recorded');
+    expect(await h.db.prisma.progressUpdate.count()).toBe(before + 1);
   });
 
   it('maps a role to a person, who can then update their actions and see them in mine', async () => {

@@ -12,9 +12,9 @@ export const ADMIN: Actor = { platform: 'console', externalId: 'admin', displayN
 /** A database with a plan loaded, and a way to run commands against it as anyone. */
 export type Harness = TestDatabase & {
   clock: { now(): Date; set(at: Date): void };
-  reply(text: string, actor?: Actor): Promise<Reply>;
+  reply(text: string, actor?: Actor, extra?: Pick<CommandRequest, 'requestKey'>): Promise<Reply>;
   /** The reply rendered as console text. */
-  run(text: string, actor?: Actor): Promise<string>;
+  run(text: string, actor?: Actor, extra?: Pick<CommandRequest, 'requestKey'>): Promise<string>;
   /** Row counts of every table and the actions' state: equal snapshots mean nothing was written. */
   snapshot(): Promise<unknown>;
 };
@@ -31,14 +31,14 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
     },
   };
   const deps = { store: test.store, clock, admins: [{ platform: 'console' as const, externalId: 'admin' }] };
-  const reply = (text: string, actor: Actor = ADMIN) =>
-    dispatch({ text, actor } satisfies CommandRequest, deps);
+  const reply = (text: string, actor: Actor = ADMIN, extra: Pick<CommandRequest, 'requestKey'> = {}) =>
+    dispatch({ text, actor, ...extra } satisfies CommandRequest, deps);
   const p = test.db.prisma;
   return {
     ...test,
     clock,
     reply,
-    run: async (text, actor) => renderText(await reply(text, actor)),
+    run: async (text, actor, extra) => renderText(await reply(text, actor, extra)),
     snapshot: async () => ({
       counts: await Promise.all([
         p.plan.count(),

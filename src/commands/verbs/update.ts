@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import type { Action } from '../../domain/action.ts';
 import { describeStatus, findStatusTypo, parseStatusWord, type RatedStatus } from '../../domain/status.ts';
 import { canUpdate, decideUpdate, MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
-import { defineCommand } from '../command.ts';
+import { defineCommand, type ParseResult } from '../command.ts';
 import { describeUpdateError } from '../messages.ts';
 import { findMyActions } from '../my-actions.ts';
 import { toActionItem } from '../present.ts';
 import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
-import { getRestOfText } from '../tokenize.ts';
+import { getRestOfText, type Token } from '../tokenize.ts';
 
 const MAX_ATTEMPTS = 3;
 
@@ -23,17 +24,39 @@ const updateSchema = z.object({
 /** The parsed `update`: a ref (or none, to pick from a form), maybe a status, maybe a note. */
 export type UpdateRequest = { ref: RefText; status: RatedStatus | null; note: string } | null;
 
+function isNoteMarker(token: Token | undefined): boolean {
+  return token?.value === '--' && !token.quoted;
+}
+
+function checkUpdate(ref: RefText, status: RatedStatus | null, note: string): ParseResult<UpdateRequest> {
+  const checked = updateSchema.safeParse({ ref, status, note });
+  if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'Invalid update.' };
+  return { ok: true, value: checked.data };
+}
+
+// The same click or form delivered twice (double click, platform retry) records once and says so.
+function describeDuplicate(action: Action) {
+  return createReply({
+    type: 'success',
+    text: `Already recorded: that update to ${action.plan.code}:${action.ref} was saved once.`,
+  });
+}
+
 /** `update <ref> [status] [note...]`: records progress; with only a ref, opens the update form. */
 export const updateCommand = defineCommand<UpdateRequest>({
   name: 'update',
   summary: 'Record progress on an action: a new RAG status and/or a note.',
-  usage: ['update <ref> [red|amber|green|complete] [note...]'],
+  usage: ['update <ref> [red|amber|green|complete] [note...]', 'update <ref> [status] -- <note as written>'],
   parse({ text, args }) {
     if (args.length === 0) return { ok: true, value: null };
     const parsed = parseRefWords(args);
     if (!parsed.ok) return parsed;
-    const [first] = parsed.value.rest;
+    const [first, second] = parsed.value.rest;
+    // `--` ends the words: what follows is the note exactly as written (forms send their notes so).
+    if (isNoteMarker(first)) return checkUpdate(parsed.value.ref, null, getRestOfText(text, first));
     const status = first && !first.quoted ? parseStatusWord(first.value) : null;
+    if (status && isNoteMarker(second))
+      return checkUpdate(parsed.value.ref, status, getRestOfText(text, second));
     const typo = first && !first.quoted ? findStatusTypo(first.value) : null;
     if (typo) {
       return {
@@ -41,10 +64,7 @@ export const updateCommand = defineCommand<UpdateRequest>({
         error: `"${truncate(first?.value ?? '')}" is not a status. Did you mean ${typo}? (To start a note with that word, quote the note.)`,
       };
     }
-    const note = getRestOfText(text, status ? first : parsed.value.last);
-    const checked = updateSchema.safeParse({ ref: parsed.value.ref, status, note });
-    if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'Invalid update.' };
-    return { ok: true, value: checked.data };
+    return checkUpdate(parsed.value.ref, status, getRestOfText(text, status ? first : parsed.value.last));
   },
   async run(request, ctx) {
     const now = ctx.clock.now();
@@ -58,6 +78,8 @@ export const updateCommand = defineCommand<UpdateRequest>({
     const roles = await ctx.store.people.getRoleNames(ctx.person.id);
     if (!canUpdate(roles, action.owners, ctx.isAdmin))
       return createErrorReply(describeUpdateError('not_an_owner', action.ref));
+    if (ctx.requestKey && (await ctx.store.actions.hasUpdateWithKey(ctx.requestKey)))
+      return describeDuplicate(action);
     if (!request.status && !request.note) {
       return createReply({ type: 'update-form', item: toActionItem(action, now), choices: [] });
     }
@@ -72,7 +94,9 @@ export const updateCommand = defineCommand<UpdateRequest>({
         newStatus: decision.newStatus,
         note: decision.note,
         at: ctx.clock.now(),
+        requestKey: ctx.requestKey,
       });
+      if (outcome === 'duplicate') return describeDuplicate(action);
       if (outcome === 'recorded') {
         const change =
           decision.oldStatus === decision.newStatus
