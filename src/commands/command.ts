@@ -3,6 +3,9 @@ import type { Clock, Store } from '../domain/ports.ts';
 import type { Reply } from './reply.ts';
 import type { Token } from './tokenize.ts';
 
+/** A chat conversation: a direct chat with the bot, a channel (Slack channel, Teams team channel) or a group chat. */
+export type Conversation = { kind: 'direct' | 'channel' | 'group'; id: string; name?: string };
+
 /** Everything a command may use: the asker, what they may do, and the ports. */
 export type CommandContext = {
   store: Store;
@@ -15,6 +18,8 @@ export type CommandContext = {
    * an update carrying a key already recorded is not recorded again. Absent for typed commands.
    */
   requestKey?: string;
+  /** Where the command was typed, when known (the console has none). */
+  conversation?: Conversation | undefined;
   /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
   resolveMention(word: string): Promise<Person | null>;
 };

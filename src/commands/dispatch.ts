@@ -1,7 +1,7 @@
 import { findClosest } from '../domain/closest-match.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
-import type { CommandContext } from './command.ts';
+import type { CommandContext, Conversation } from './command.ts';
 import { truncate } from './refs.ts';
 import { COMMANDS } from './registry.ts';
 import { createErrorReply, type Reply } from './reply.ts';
@@ -18,6 +18,8 @@ export type CommandRequest = {
   resolveMention?: (word: string) => Promise<Actor | null>;
   /** See {@link CommandContext.requestKey}. */
   requestKey?: string;
+  /** Where the command was typed, when the platform says: commands like `digest subscribe` act on it. */
+  conversation?: Conversation;
 };
 
 /** The ports and settings every command runs with. */
@@ -46,6 +48,7 @@ export async function dispatch(request: CommandRequest, deps: DispatchDeps): Pro
     platform: request.actor.platform,
     isAdmin,
     requestKey: request.requestKey,
+    conversation: request.conversation,
     resolveMention: async (word) => {
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);

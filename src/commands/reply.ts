@@ -23,6 +23,10 @@ export type Block =
   | { type: 'actions'; items: ActionItem[] }
   /** Front doors with forms open one; `item` null means "pick one of `choices`". */
   | { type: 'update-form'; item: ActionItem | null; choices: ActionItem[] }
+  /** Actions needing an update, each with quick status buttons and "Add note" (scheduled prompts). */
+  | { type: 'update-prompt'; items: ActionItem[] }
+  /** A document to hand over (a report): front doors upload or attach it; `summary` says what it is. */
+  | { type: 'file'; name: string; mediaType: string; content: string; summary: string }
   | { type: 'success'; text: string }
   | { type: 'error'; text: string };
 

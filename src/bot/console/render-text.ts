@@ -24,6 +24,12 @@ function renderBlock(block: Block): string {
       return block.item
         ? `${renderItem(block.item)}\nTo update it, type: update ${block.item.ref} <red|amber|green|complete> <note>`
         : `Which action? ${block.choices.length ? `Yours:\n${block.choices.map(renderItem).join('\n')}\n` : ''}Type: update <ref> <status> <note>`;
+    case 'update-prompt':
+      return `${block.items.map(renderItem).join('\n')}\nTo update one, type: update <ref> <red|amber|green|complete> <note>`;
+    case 'file':
+      return block.mediaType.startsWith('text/html')
+        ? `${block.summary}\n(${block.name}: HTML; save it with npx actionbot report --format html --out ${block.name})`
+        : `${block.summary}\n${block.content}`;
     case 'success':
       return `✓ ${block.text}`;
     case 'error':
