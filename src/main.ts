@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 const systemClock = { now: () => new Date() };
 
 /** The chat front doors the configuration has credentials for; none means the local console. */
-function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
+function createFrontDoors(_config: Config, _deps: FrontDoorDeps): FrontDoor[] {
   const doors: FrontDoor[] = [];
   // Front doors register here: if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
   return doors;
