@@ -1,6 +1,7 @@
 import { runConsole } from './bot/console/run-console.ts';
 import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
 import { startHttpServer } from './bot/http-server.ts';
+import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
@@ -42,9 +43,9 @@ async function main(): Promise<void> {
 const systemClock = { now: () => new Date() };
 
 /** The chat front doors the configuration has credentials for; none means the local console. */
-function createFrontDoors(_config: Config, _deps: FrontDoorDeps): FrontDoor[] {
+function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
   const doors: FrontDoor[] = [];
-  // Front doors register here: if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
+  if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
   return doors;
 }
 

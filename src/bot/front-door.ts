@@ -1,5 +1,6 @@
 import type { DispatchDeps } from '../commands/dispatch.ts';
 import type { Logger } from '../logger.ts';
+import type { ChatSender } from './chat-sender.ts';
 import type { Route } from './http-server.ts';
 
 /** What every chat front door is built with: the command layer's ports, and a logger. */
@@ -9,6 +10,8 @@ export type FrontDoorDeps = DispatchDeps & { logger: Logger };
 export type FrontDoor = {
   name: 'slack' | 'teams';
   routes: Route[];
+  /** How scheduled jobs send proactive messages on this platform. */
+  sender?: ChatSender;
   start(): Promise<void>;
   stop(): Promise<void>;
 };

@@ -11,9 +11,12 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
   async function findOrCreate(actor: Actor): Promise<Person> {
     const identity = await prisma.identity.findUnique({
       where: { platform_externalId: { platform: actor.platform, externalId: actor.externalId } },
-      select: { person: { select: personFields } },
+      select: { person: { select: { ...personFields, timeZone: true } } },
     });
-    if (identity) return refresh(identity.person, actor);
+    if (identity) {
+      const { timeZone, ...person } = identity.person;
+      return refresh(person, timeZone, actor);
+    }
     const email = actor.email?.trim().toLowerCase() || null;
     const sameEmail = email
       ? await prisma.person.findUnique({ where: { email }, select: personFields })
@@ -27,19 +30,21 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
       data: {
         displayName: actor.displayName || actor.externalId,
         email,
+        timeZone: actor.timeZone ?? null,
         identities: { create: identityData },
       },
       select: personFields,
     });
   }
 
-  async function refresh(person: Person, actor: Actor): Promise<Person> {
-    if (!actor.displayName || actor.displayName === person.displayName) return person;
-    return prisma.person.update({
-      where: { id: person.id },
-      data: { displayName: actor.displayName },
-      select: personFields,
-    });
+  // A platform's profile is the freshest word on a name and zone; keep them current, quietly.
+  async function refresh(person: Person, timeZone: string | null, actor: Actor): Promise<Person> {
+    const data = {
+      ...(actor.displayName && actor.displayName !== person.displayName ? { displayName: actor.displayName } : {}),
+      ...(actor.timeZone && actor.timeZone !== timeZone ? { timeZone: actor.timeZone } : {}),
+    };
+    if (Object.keys(data).length === 0) return person;
+    return prisma.person.update({ where: { id: person.id }, data, select: personFields });
   }
 
   return {

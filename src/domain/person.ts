@@ -9,6 +9,8 @@ export type Actor = {
   externalId: string;
   displayName?: string | undefined;
   email?: string | undefined;
+  /** IANA time zone from the platform profile, when it says. */
+  timeZone?: string | undefined;
 };
 
 /** A person known to Actionbot, with the roles they hold. */

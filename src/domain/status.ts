@@ -6,6 +6,8 @@ export const STATUSES = ['NOT_RATED', 'RED', 'AMBER', 'GREEN', 'COMPLETE'] as co
 export type Status = (typeof STATUSES)[number];
 /** A status someone can choose in an update (everything but "not yet rated"). */
 export type RatedStatus = Exclude<Status, 'NOT_RATED'>;
+/** The statuses an update can set, in the order forms and buttons offer them. */
+export const RATED_STATUSES: readonly RatedStatus[] = ['GREEN', 'AMBER', 'RED', 'COMPLETE'];
 
 const ALIASES: Record<string, RatedStatus> = {
   red: 'RED',

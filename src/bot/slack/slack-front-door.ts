@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { App, type BlockButtonAction, HTTPReceiver, webApi } from '@slack/bolt';
+import type { Conversation } from '../../commands/command.ts';
+import { type CommandRequest, dispatch } from '../../commands/dispatch.ts';
+import { toUpdateCommandText } from '../../commands/forms.ts';
+import { type Block, isErrorReply, type Reply } from '../../commands/reply.ts';
+import type { SlackConfig } from '../../config.ts';
+import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
+import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
+import { createBoltLogger } from './bolt-logger.ts';
+import { createSlackIdentity } from './identity.ts';
+import { ACTION_IDS, renderSlackMessage, type SlackMessage } from './render-blocks.ts';
+import { createSlackSender } from './slack-sender.ts';
+import {
+  buildHomeView,
+  buildUpdateModal,
+  errorBlockFor,
+  type ModalOrigin,
+  readUpdateModal,
+  UPDATE_MODAL_ID,
+} from './views.ts';
+
+/** Where Slack sends every request in HTTP mode: slash commands, interactivity and events. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+// Slack's payloads are small (a modal with a 4,000-character note is a few KB); refuse anything huge.
+const BODY_LIMIT = 512 * 1024;
+// A modal's validation errors must be in the ack, within Slack's 3 s: past this, close it and answer later.
+const MODAL_DEADLINE_MS = 2_500;
+
+/**
+ * The Slack front door: `/action`, the update modal, App Home and buttons, translated to and from
+ * the shared command language. HTTP mode serves `POST /slack/events` (signatures and timestamps
+ * checked by Bolt's receiver); Socket Mode connects out with the app-level token instead.
+ */
+export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): FrontDoor {
+  const logger = createBoltLogger(deps.logger);
+  const slackApiUrl = config.apiUrl && (config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`);
+  const clientOptions = slackApiUrl ? { slackApiUrl } : {};
+  const receiver =
+    config.appToken || !config.signingSecret
+      ? undefined
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          logger,
+          bodyLimit: BODY_LIMIT,
+        });
+  const app = receiver
+    ? new App({ token: config.botToken, receiver, logger, clientOptions })
+    : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+  // Proactive sends make one attempt each: the delivery queue owns retries and Retry-After.
+  const sendingClient = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const identity = createSlackIdentity(app.client, deps.logger);
+
+  const run = async (userId: string, text: string, extra: Omit<CommandRequest, 'text' | 'actor'> = {}) =>
+    dispatch(
+      { text, actor: await identity.actorFor(userId), resolveMention: identity.resolveMention, ...extra },
+      deps,
+    );
+
+  async function publishHome(client: webApi.WebClient, userId: string) {
+    const reply = await run(userId, 'mine');
+    const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Your actions';
+    const summary = reply.blocks.find((b) => b.type === 'paragraph')?.text ?? '';
+    const items = reply.blocks.find((b) => b.type === 'actions')?.items ?? [];
+    await client.views.publish({ user_id: userId, view: buildHomeView(heading, summary, items) });
+  }
+
+  /** Answers where a modal came from: its slash command's response_url, else the person's direct chat. */
+  async function answerModal(client: webApi.WebClient, userId: string, origin: ModalOrigin, reply: Reply) {
+    if (origin.fromHome) await publishHome(client, userId);
+    if (origin.responseUrl) await postToResponseUrl(origin.responseUrl, toResponse(reply));
+    else if (!origin.fromHome || isErrorReply(reply))
+      await createSlackSender(client).send({ kind: 'person', externalId: userId }, reply);
+  }
+
+  app.command('/action', async ({ command, ack, respond, client }) => {
+    await ack();
+    try {
+      const reply = await run(command.user_id, command.text, {
+        conversation: toConversation(command.channel_id, command.channel_name),
+      });
+      const form = findForm(reply);
+      if (form && (form.item || form.choices.length > 0)) {
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: buildUpdateModal(form.item, form.choices, { responseUrl: command.response_url }),
+        });
+        return;
+      }
+      await respond(toResponse(form ? noActionsReply() : reply));
+    } catch (error) {
+      deps.logger.error('slack command failed', { error });
+      await respond({
+        response_type: 'ephemeral',
+        text: 'Sorry, that did not work. Please try again in a minute.',
+      });
+    }
+  });
+
+  app.view(UPDATE_MODAL_ID, async ({ ack, body, view, client }) => {
+    const submission = readUpdateModal(view);
+    if (!submission) {
+      await ack({
+        response_action: 'errors',
+        errors: { status: 'This form is out of date: close it and start again.' },
+      });
+      return;
+    }
+    const picking = !JSON.parse(view.private_metadata || '{}').target;
+    const requestKey = hashKey('view', view.id, submission.text);
+    const pending = run(body.user.id, submission.text, { requestKey });
+    const reply = await Promise.race([pending, delay(MODAL_DEADLINE_MS)]);
+    if (reply && isErrorReply(reply)) {
+      const message = firstError(reply);
+      await ack({ response_action: 'errors', errors: { [errorBlockFor(message, picking)]: message } });
+      return;
+    }
+    await ack();
+    await answerModal(client, body.user.id, submission.origin, reply ?? (await pending));
+  });
+
+  app.action<BlockButtonAction>(
+    new RegExp(`^${ACTION_IDS.quickStatus}:`),
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const value = parseQuickStatus(action.value);
+      if (!value) return;
+      // The same click delivered twice (double click, Slack retry) has the same key: recorded once.
+      const requestKey = hashKey(
+        'button',
+        body.user.id,
+        body.container?.message_ts ?? body.view?.id ?? '',
+        action.action_id,
+        action.value ?? '',
+      );
+      const reply = await run(body.user.id, toUpdateCommandText({ ...value, note: '' }), { requestKey });
+      await respond({ ...toResponse(reply), replace_original: false });
+    },
+  );
+
+  app.action<BlockButtonAction>(ACTION_IDS.openUpdate, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    if (!action.value) return;
+    const reply = await run(body.user.id, `update ${action.value}`);
+    const form = findForm(reply);
+    const fromHome = body.view?.type === 'home';
+    if (form?.item) {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildUpdateModal(form.item, [], fromHome ? { fromHome } : { responseUrl: body.response_url }),
+      });
+    } else if (fromHome) {
+      await client.views.open({ trigger_id: body.trigger_id, view: messageModal(reply) });
+    } else {
+      await respond({ ...toResponse(reply), replace_original: false });
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab === 'home') await publishHome(client, event.user);
+  });
+
+  app.error(async (error) => {
+    deps.logger.error('slack handler failed', { error: error.message, code: error.code });
+  });
+
+  return {
+    name: 'slack',
+    routes: receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: receiver.requestListener }] : [],
+    sender: createSlackSender(sendingClient),
+    start: async () => {
+      if (!receiver) await app.start();
+    },
+    stop: async () => {
+      if (!receiver) await app.stop();
+    },
+  };
+}
+
+function findForm(reply: Reply) {
+  return reply.blocks.find((b): b is Extract<Block, { type: 'update-form' }> => b.type === 'update-form');
+}
+
+function noActionsReply(): Reply {
+  return {
+    visibility: 'ephemeral',
+    blocks: [
+      {
+        type: 'paragraph',
+        text: 'You have no actions to update. Type /action update <ref> for one you may update.',
+      },
+    ],
+  };
+}
+
+function firstError(reply: Reply): string {
+  const block = reply.blocks.find((b) => b.type === 'error');
+  return block?.type === 'error' ? block.text : 'That update was refused.';
+}
+
+function toResponse(reply: Reply): SlackMessage & { response_type: 'ephemeral' | 'in_channel' } {
+  return {
+    response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
+    ...renderSlackMessage(reply),
+  };
+}
+
+function messageModal(reply: Reply) {
+  return {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Actionbot' },
+    close: { type: 'plain_text' as const, text: 'Close' },
+    blocks: renderSlackMessage(reply).blocks,
+  };
+}
+
+function parseQuickStatus(
+  value: string | undefined,
+): { planCode: string; ref: string; status: RatedStatus } | null {
+  try {
+    const { target, status } = JSON.parse(value ?? '');
+    const [planCode, ref] = String(target).split(':');
+    if (!planCode || !ref || !RATED_STATUSES.includes(status)) return null;
+    return { planCode, ref, status };
+  } catch {
+    return null;
+  }
+}
+
+/** Slack's channel names for non-channels: direct messages, group DMs, legacy private groups. */
+function toConversation(id: string, name: string): Conversation {
+  if (name === 'directmessage' || id.startsWith('D')) return { kind: 'direct', id };
+  if (name.startsWith('mpdm-')) return { kind: 'group', id };
+  return { kind: 'channel', id, name };
+}
+
+async function postToResponseUrl(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+}
+
+/** A stable key for one user gesture, so duplicates of it can be recognised. */
+function hashKey(...parts: string[]): string {
+  return `slack:${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}
