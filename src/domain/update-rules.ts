@@ -17,6 +17,11 @@ export type UpdateDecision =
   | { ok: true; oldStatus: Status; newStatus: Status; note: string | null }
   | { ok: false; code: UpdateErrorCode };
 
+/** Whether choosing this status always needs a note (forms ask for one before sending). */
+export function requiresNote(status: RatedStatus): boolean {
+  return status === 'RED' || status === 'COMPLETE';
+}
+
 /**
  * Decides a requested update. RED needs a note saying what blocks and what help is needed,
  * COMPLETE needs the evidence, and reopening a complete action needs the reason.

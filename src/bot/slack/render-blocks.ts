@@ -51,9 +51,11 @@ function renderBlock(block: Block): SlackBlock[] {
         { type: 'header', text: { type: 'plain_text', text: cut(block.text, MAX_HEADER), emoji: true } },
       ];
     case 'paragraph':
-      return sections(escape(block.text));
+      return sections(escapeMrkdwn(block.text));
     case 'fields':
-      return sections(block.fields.map((f) => `*${escape(f.label)}:* ${escape(f.value)}`).join('\n'));
+      return sections(
+        block.fields.map((f) => `*${escapeMrkdwn(f.label)}:* ${escapeMrkdwn(f.value)}`).join('\n'),
+      );
     case 'actions':
       return block.items.length ? sections(block.items.map(describeItem).join('\n\n')) : sections('_None._');
     case 'update-form':
@@ -65,7 +67,7 @@ function renderBlock(block: Block): SlackBlock[] {
       return renderPrompt(block.items);
     case 'file':
       return [
-        ...sections(escape(block.summary)),
+        ...sections(escapeMrkdwn(block.summary)),
         ...(block.mediaType.startsWith('text/html')
           ? [
               context(
@@ -75,9 +77,9 @@ function renderBlock(block: Block): SlackBlock[] {
           : sections(`\`\`\`${cut(block.content, MAX_SECTION - 10)}\`\`\``)),
       ];
     case 'success':
-      return sections(`:white_check_mark: ${escape(block.text)}`);
+      return sections(`:white_check_mark: ${escapeMrkdwn(block.text)}`);
     case 'error':
-      return sections(`:warning: ${escape(block.text)}`);
+      return sections(`:warning: ${escapeMrkdwn(block.text)}`);
   }
 }
 
@@ -121,8 +123,8 @@ function actionButtons(item: ActionItem, quick: boolean): SlackBlock {
 /** Two lines about an action, as mrkdwn. */
 export function describeItem(item: ActionItem): string {
   const flags = item.flags.map((f) => ` · ${FLAG_TEXT[f]}`).join('');
-  const last = item.lastUpdate ? `\nLast update: ${escape(cut(item.lastUpdate, 300))}` : '';
-  return `${MARK[item.status]} *${escape(item.ref)}* ${describeStatus(item.status)} — ${escape(item.title)}\n${escape(item.owners.join('; ') || 'no owner')} · due ${escape(item.due)}${flags}${last}`;
+  const last = item.lastUpdate ? `\nLast update: ${escapeMrkdwn(cut(item.lastUpdate, 300))}` : '';
+  return `${MARK[item.status]} *${escapeMrkdwn(item.ref)}* ${describeStatus(item.status)} — ${escapeMrkdwn(item.title)}\n${escapeMrkdwn(item.owners.join('; ') || 'no owner')} · due ${escapeMrkdwn(item.due)}${flags}${last}`;
 }
 
 function sections(text: string): SlackBlock[] {
@@ -143,7 +145,7 @@ function context(text: string): SlackBlock {
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escape(text: string): string {
+export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

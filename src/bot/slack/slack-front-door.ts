@@ -6,6 +6,7 @@ import { toUpdateCommandText } from '../../commands/forms.ts';
 import { type Block, isErrorReply, type Reply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
+import { requiresNote } from '../../domain/update-rules.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { createSlackIdentity } from './identity.ts';
@@ -128,10 +129,20 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
 
   app.action<BlockButtonAction>(
     new RegExp(`^${ACTION_IDS.quickStatus}:`),
-    async ({ ack, body, action, respond }) => {
+    async ({ ack, body, action, client, respond }) => {
       await ack();
       const value = parseQuickStatus(action.value);
       if (!value) return;
+      if (requiresNote(value.status)) {
+        // Red and Complete need a note: open the form with that status chosen rather than refuse.
+        const reply = await run(body.user.id, `update ${value.planCode}:${value.ref}`);
+        const form = findForm(reply);
+        if (form?.item) {
+          const view = buildUpdateModal(form.item, [], { responseUrl: body.response_url }, value.status);
+          await client.views.open({ trigger_id: body.trigger_id, view });
+        } else await respond({ ...toResponse(reply), replace_original: false });
+        return;
+      }
       // The same click delivered twice (double click, Slack retry) has the same key: recorded once.
       const requestKey = hashKey(
         'button',

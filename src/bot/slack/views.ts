@@ -18,7 +18,12 @@ const BLOCK = { action: 'action', status: 'status', note: 'note' } as const;
  * The update form: the action's summary and last update, a status select starting at "keep current",
  * and a note. With no item, the user first picks one of `choices` (their own actions).
  */
-export function buildUpdateModal(item: ActionItem | null, choices: ActionItem[], origin: ModalOrigin) {
+export function buildUpdateModal(
+  item: ActionItem | null,
+  choices: ActionItem[],
+  origin: ModalOrigin,
+  initialStatus?: RatedStatus,
+) {
   const metadata: ModalMetadata = { ...origin, ...(item ? { target: `${item.planCode}:${item.ref}` } : {}) };
   const statusOptions = [
     option(KEEP, item ? `Keep ${describeStatus(item.status)}` : 'Keep the current status'),
@@ -50,7 +55,7 @@ export function buildUpdateModal(item: ActionItem | null, choices: ActionItem[],
         type: 'static_select',
         action_id: 'value',
         options: statusOptions,
-        initial_option: statusOptions[0],
+        initial_option: statusOptions.find((o) => o.value === initialStatus) ?? statusOptions[0],
       },
     },
     {

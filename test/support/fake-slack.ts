@@ -1,0 +1,142 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call the bot made, with its arguments decoded (JSON-valued fields parsed). */
+export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
+
+/** A profile users.info answers with. */
+export type FakeSlackUser = { id: string; name: string; real_name: string; tz?: string; email?: string };
+
+/** A canned failure for the next calls of a method, e.g. a 429 with Retry-After. */
+type Failure = { status: number; headers?: Record<string, string>; body?: unknown; times: number };
+
+/**
+ * A local stand-in for Slack: the Web API methods the bot uses under `/api/`, and response URLs
+ * under `/response/<id>`. It records everything it receives, for tests to assert.
+ */
+export type FakeSlack = {
+  apiUrl: string;
+  calls: SlackCall[];
+  /** Bodies posted to each response URL, by id. */
+  responses: Map<string, unknown[]>;
+  responseUrl(id: string): string;
+  users: Map<string, FakeSlackUser>;
+  failNext(method: string, failure: Omit<Failure, 'times'>, times?: number): void;
+  callsOf(method: string): SlackCall[];
+  close(): Promise<void>;
+};
+
+const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata']);
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const responses = new Map<string, unknown[]>();
+  const users = new Map<string, FakeSlackUser>();
+  const failures = new Map<string, Failure>();
+  let ts = 1_700_000_000;
+
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', user: 'actionbot' };
+      case 'users.info': {
+        const user = users.get(String(args.user));
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: { id: user.id, name: user.name, real_name: user.real_name, tz: user.tz, profile: { real_name: user.real_name, email: user.email } },
+        };
+      }
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${calls.length}`, ...(args.view as object) } };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${ts++}.000200` };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = req.url ?? '/';
+    if (url.startsWith('/response/')) {
+      const id = url.slice('/response/'.length);
+      responses.set(id, [...(responses.get(id) ?? []), JSON.parse(body || '{}')]);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = decodeArgs(req.headers['content-type'] ?? '', body);
+    calls.push({ method, args, token: req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string) });
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(JSON.stringify(failure.body ?? { ok: false, error: 'fake_failure' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    calls,
+    responses,
+    responseUrl: (id) => `${base}/response/${id}`,
+    users,
+    failNext: (method, failure, times = 1) => failures.set(method, { ...failure, times }),
+    callsOf: (method) => calls.filter((c) => c.method === method),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function decodeArgs(contentType: string, body: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(body || '{}');
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Headers Slack sends with a request: `v0=` HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret. */
+export function signSlackRequest(
+  secret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const signature = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${signature}` };
+}
+
+/** Waits until `check` returns a value (not undefined/false), polling; fails with `what` after a while. */
+export async function eventually<T>(check: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
