@@ -45,7 +45,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (!user) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
-          user: { id: user.id, name: user.name, real_name: user.real_name, tz: user.tz, profile: { real_name: user.real_name, email: user.email } },
+          user: {
+            id: user.id,
+            name: user.name,
+            real_name: user.real_name,
+            tz: user.tz,
+            profile: { real_name: user.real_name, email: user.email },
+          },
         };
       }
       case 'views.open':
@@ -74,7 +80,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = decodeArgs(req.headers['content-type'] ?? '', body);
-    calls.push({ method, args, token: req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string) });
+    calls.push({
+      method,
+      args,
+      token: req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string),
+    });
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
@@ -131,7 +141,11 @@ export function signSlackRequest(
 }
 
 /** Waits until `check` returns a value (not undefined/false), polling; fails with `what` after a while. */
-export async function eventually<T>(check: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
