@@ -36,4 +36,63 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it('reads Slack in HTTP mode and in Socket Mode, and the port and host', () => {
+    const http = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'abcdefgh12',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+    });
+    expect(http.slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 'abcdefgh12',
+      appToken: undefined,
+      apiUrl: undefined,
+    });
+    expect(http.http).toEqual({ port: 8080, host: '127.0.0.1' });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe(
+      'xapp-1',
+    );
+    expect(loadConfig({}).slack).toBeUndefined();
+    expect(loadConfig({}).http).toEqual({ port: 3000, host: '0.0.0.0' });
+  });
+
+  it('reads Teams credentials and the loopback-only emulator mode', () => {
+    expect(
+      loadConfig({
+        MICROSOFT_APP_ID: 'app',
+        MICROSOFT_APP_PASSWORD: 'pw',
+        MICROSOFT_APP_TYPE: 'SingleTenant',
+        MICROSOFT_APP_TENANT_ID: 't',
+      }).teams,
+    ).toEqual({
+      mode: 'authenticated',
+      appId: 'app',
+      appPassword: 'pw',
+      tenantId: 't',
+      appType: 'SingleTenant',
+    });
+    expect(loadConfig({ TEAMS_EMULATOR: 'true', HOST: '127.0.0.1' }).teams).toEqual({ mode: 'emulator' });
+  });
+
+  it.each([
+    [{ SLACK_SIGNING_SECRET: 'abcdefgh12' }, 'set SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'set SLACK_SIGNING_SECRET (HTTP mode'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 'abcdefgh12' },
+      'SLACK_BOT_TOKEN: must be the bot token',
+    ],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' }, 'SLACK_APP_TOKEN: must be an app-level token'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ MICROSOFT_APP_ID: 'app' }, 'set MICROSOFT_APP_PASSWORD'],
+    [
+      { MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant' },
+      'needs MICROSOFT_APP_TENANT_ID',
+    ],
+    [{ TEAMS_EMULATOR: 'true' }, 'only allowed when HOST is a loopback address'],
+    [{ TEAMS_EMULATOR: 'true', HOST: '127.0.0.1', MICROSOFT_APP_ID: 'app' }, 'unset MICROSOFT_APP_ID'],
+  ])('refuses inconsistent chat settings %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
 });
