@@ -18,11 +18,14 @@ export const planFileActionSchema = z.object({
   ref: refText,
   title: text,
   description: optionalText,
-  owners: z.array(text).min(1, 'name at least one owner role'),
+  /** Job roles; none means only admins can update it (imports report such actions). */
+  owners: z.array(text).default([]),
   due: optionalText,
   successMeasure: optionalText,
   metrics: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
   status: statusWord.optional(),
+  /** The latest progress as the file states it; recorded as an update from the import. */
+  latestUpdate: optionalText,
 });
 
 /** One theme (commitment, objective) in a plan file. */

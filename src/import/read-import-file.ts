@@ -1,0 +1,87 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocumentPlan } from './document-plan.ts';
+import { readHeader } from './plan-columns.ts';
+import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
+import { MAX_PLAN_FILE_BYTES, parsePlanText } from './read-plan-file.ts';
+import { parseTablePlan } from './table-plan.ts';
+
+/** How a file is read: a plan file, a spreadsheet export, or a document's text. */
+export type ImportFormat = 'yaml' | 'json' | 'csv' | 'tsv' | 'document';
+
+/** The format a file name implies; text files are documents unless their first line is a table header. */
+export function guessFormat(file: string): ImportFormat {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  return 'document';
+}
+
+/**
+ * Reads any importable file. Refuses by size before reading, then empty files, binary files
+ * (Excel and Word files among them) and text that is not UTF-8, each with a sentence saying what to do.
+ */
+export async function readImportFile(file: string, id: Partial<PlanIdentity>): Promise<ImportedPlan> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) return { ok: false, errors: [`${file}: no such file`] };
+  if (stat.size > MAX_PLAN_FILE_BYTES)
+    return {
+      ok: false,
+      errors: [
+        `${file} is ${(stat.size / 1024 / 1024).toFixed(0)} MB; plans are read up to 5 MB. Is it the right file?`,
+      ],
+    };
+  const bytes = await fs.readFile(file);
+  const text = decodeText(bytes);
+  if (!text.ok) return { ok: false, errors: [`${file}: ${text.error}`] };
+  return parseImportText(text.text, guessFormat(file), id);
+}
+
+/** Parses text already read, in the given format. */
+export function parseImportText(text: string, format: ImportFormat, id: Partial<PlanIdentity>): ImportedPlan {
+  if (!text.trim()) return { ok: false, errors: ['the file is empty'] };
+  if (format === 'yaml' || format === 'json') {
+    const plan = parsePlanText(text, format);
+    return plan.ok ? { ok: true, plan: plan.plan, problems: [] } : plan;
+  }
+  if (!id.code)
+    return {
+      ok: false,
+      errors: ['--plan CODE is needed for spreadsheets and documents (2-16 capitals, like ARAP)'],
+    };
+  const identity = { ...id, code: id.code };
+  if (format === 'csv') return parseTablePlan(text, identity);
+  if (format === 'tsv') return parseTablePlan(text, identity, '\t');
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .split(/\r?\n/, 1)[0] ?? '';
+  if (firstLine.includes('\t') && readHeader(firstLine.split('\t')))
+    return parseTablePlan(text, identity, '\t');
+  return parseDocumentPlan(text, identity);
+}
+
+/** UTF-8 text without a byte order mark, or why the bytes are not a text file. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+  if (bytes.length === 0) return { ok: false, error: 'the file is empty' };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return {
+      ok: false,
+      error:
+        'this is a zip file (Excel .xlsx and Word .docx are): save the sheet as "CSV UTF-8" or the document as plain text, then import that',
+    };
+  if (bytes.subarray(0, 8192).includes(0))
+    return {
+      ok: false,
+      error: 'this is a binary file, not text: import a CSV, TSV, plain text, YAML or JSON file',
+    };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    // The decoder's TypeError is the answer (not UTF-8), so it is turned into the reply, not rethrown.
+    return { ok: false, error: 'the text is not UTF-8: save it again as UTF-8 (Excel: "CSV UTF-8")' };
+  }
+}
