@@ -4,6 +4,7 @@ import { listCommand } from './verbs/list.ts';
 import { mineCommand } from './verbs/mine.ts';
 import { ownerCommand } from './verbs/owner.ts';
 import { plansCommand } from './verbs/plans.ts';
+import { reportCommand } from './verbs/report.ts';
 import { rolesCommand } from './verbs/roles.ts';
 import { showCommand } from './verbs/show.ts';
 import { updateCommand } from './verbs/update.ts';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   updateCommand,
   mineCommand,
   plansCommand,
+  reportCommand,
   ownerCommand,
   rolesCommand,
 ];

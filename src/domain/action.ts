@@ -4,11 +4,14 @@ import type { Platform } from './person.ts';
 import type { Status } from './status.ts';
 import { formatIsoDate, getLocalDate } from './zoned-time.ts';
 
+/** Where a progress update came from: a chat platform, or an imported spreadsheet or document. */
+export type UpdateSource = Platform | 'import';
+
 /** One progress update: who changed what, when, from where. Kept forever. */
 export type ProgressUpdate = {
   at: Date;
   authorName: string | null;
-  source: Platform;
+  source: UpdateSource;
   oldStatus: Status;
   newStatus: Status;
   note: string | null;

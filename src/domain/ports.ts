@@ -24,13 +24,25 @@ export type ImportSummary = {
   themes: number;
   actionsCreated: number;
   actionsUpdated: number;
+  /** Progress updates recorded from the file's status and latest-update columns. */
+  updatesRecorded: number;
+  /** One line per change, for `--dry-run` and the import's report: "+ 1.1 ...", "~ 1.2: due". */
+  changes: string[];
+  /** True when nothing was written (a dry run). */
+  dryRun: boolean;
 };
+
+/**
+ * How to import: `dryRun` works out the changes and writes nothing; `at` dates imported updates;
+ * `onProgress` hears how many actions are done.
+ */
+export type ImportOptions = { dryRun?: boolean; at?: Date; onProgress?: (done: number) => void };
 
 /** Plans, themes and actions. */
 export type PlanRepository = {
   listPlans(): Promise<PlanSummary[]>;
   /** Creates or updates a plan from a file, matching themes and actions by ref; never duplicates. */
-  importPlan(file: PlanFile, actorId: string | null): Promise<ImportSummary>;
+  importPlan(file: PlanFile, actorId: string | null, options?: ImportOptions): Promise<ImportSummary>;
 };
 
 /** A progress update to record, guarded by the status it was decided against. */

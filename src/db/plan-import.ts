@@ -1,0 +1,217 @@
+import { parseDue } from '../domain/due-date.ts';
+import type { PlanFile, PlanFileAction } from '../domain/plan-file.ts';
+import type { ImportOptions, ImportSummary } from '../domain/ports.ts';
+import { describeStatus, type Status } from '../domain/status.ts';
+import { toRoleKey } from '../domain/update-rules.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Thrown inside a dry run's transaction so that everything it wrote is rolled back. */
+export class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run: rolled back');
+  }
+}
+
+const existingSelect = {
+  id: true,
+  ref: true,
+  title: true,
+  description: true,
+  dueText: true,
+  successMeasure: true,
+  metrics: true,
+  status: true,
+  themeId: true,
+  owners: { select: { role: { select: { key: true } } } },
+  updates: { orderBy: { createdAt: 'desc' }, take: 1, select: { source: true } },
+} satisfies Prisma.ActionSelect;
+type Existing = Prisma.ActionGetPayload<{ select: typeof existingSelect }>;
+
+/**
+ * Creates or updates a plan in one transaction, matching themes and actions by ref (never
+ * duplicating), records the file's latest updates as progress from the import, and lists every
+ * change. A dry run throws {@link DryRunRollback} with the summary at the end.
+ */
+export async function importPlanIn(
+  tx: Tx,
+  file: PlanFile,
+  actorId: string | null,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const at = options.at ?? new Date();
+  const fields = {
+    title: file.title,
+    period: file.period ?? null,
+    timezone: file.timezone,
+    updateCycle: file.updateCycle,
+  };
+  const found = await tx.plan.findUnique({ where: { code: file.code }, select: { id: true } });
+  const plan = found
+    ? await tx.plan.update({ where: { id: found.id }, data: fields })
+    : await tx.plan.create({ data: { code: file.code, ...fields } });
+  const existing = new Map(
+    (await tx.action.findMany({ where: { planId: plan.id }, select: existingSelect })).map((a) => [a.ref, a]),
+  );
+  const summary: ImportSummary = {
+    planCode: file.code,
+    created: !found,
+    themes: 0,
+    actionsCreated: 0,
+    actionsUpdated: 0,
+    updatesRecorded: 0,
+    changes: found ? [] : [`+ plan ${file.code}: ${file.title}`],
+    dryRun: options.dryRun === true,
+  };
+  let position = 0;
+  for (const [themeIndex, theme] of file.themes.entries()) {
+    const themeFields = {
+      title: theme.title,
+      objective: theme.objective ?? null,
+      metrics: theme.metrics,
+      position: themeIndex,
+    };
+    const { id: themeId } = await tx.theme.upsert({
+      where: { planId_ref: { planId: plan.id, ref: theme.ref } },
+      create: { planId: plan.id, ref: theme.ref, ...themeFields },
+      update: themeFields,
+    });
+    summary.themes++;
+    for (const action of theme.actions) {
+      const before = existing.get(action.ref);
+      existing.delete(action.ref);
+      const id = await upsertAction(tx, plan.id, themeId, action, position++, before, summary);
+      if (before) summary.actionsUpdated++;
+      else summary.actionsCreated++;
+      await recordImportedProgress(tx, id, action, before, at, summary);
+      options.onProgress?.(summary.actionsCreated + summary.actionsUpdated);
+    }
+  }
+  for (const ref of existing.keys()) summary.changes.push(`? ${ref} is not in the file; kept as it is`);
+  if (options.dryRun) throw new DryRunRollback(summary);
+  await tx.auditEvent.create({
+    data: {
+      actorId,
+      kind: 'plan.import',
+      subject: file.code,
+      detail: { ...summary, changes: summary.changes.length },
+    },
+  });
+  return summary;
+}
+
+async function upsertAction(
+  tx: Tx,
+  planId: string,
+  themeId: string,
+  action: PlanFileAction,
+  position: number,
+  before: Existing | undefined,
+  summary: ImportSummary,
+): Promise<string> {
+  const due = parseDue(action.due);
+  const fields = {
+    themeId,
+    title: action.title,
+    description: action.description ?? null,
+    dueText: due.text || null,
+    dueDate: due.date ? new Date(`${due.date}T00:00:00Z`) : null,
+    dueKind: due.kind,
+    successMeasure: action.successMeasure ?? null,
+    metrics: action.metrics,
+    position,
+  };
+  const roleKeys = action.owners.map(toRoleKey);
+  if (!before) summary.changes.push(`+ ${action.ref} ${shorten(action.title, 70)}`);
+  else {
+    const changed = [
+      before.title !== fields.title && 'title',
+      before.description !== fields.description && 'description',
+      before.dueText !== fields.dueText && 'due',
+      before.successMeasure !== fields.successMeasure && 'success measure',
+      before.metrics.join() !== fields.metrics.join() && 'metrics',
+      before.themeId !== themeId && 'theme',
+      before.owners
+        .map((o) => o.role.key)
+        .sort()
+        .join('|') !== [...roleKeys].sort().join('|') && 'owners',
+    ].filter(Boolean);
+    if (changed.length) summary.changes.push(`~ ${action.ref}: ${changed.join(', ')} changed`);
+  }
+  // The file's status is the starting point only: after that, updates own the status.
+  const { id } = await tx.action.upsert({
+    where: { planId_ref: { planId, ref: action.ref } },
+    create: { planId, ref: action.ref, status: toStatus(action.status), ...fields },
+    update: fields,
+  });
+  const roleIds = [];
+  for (const name of action.owners) {
+    const key = toRoleKey(name);
+    const role = await tx.role.upsert({ where: { key }, create: { key, name: name.trim() }, update: {} });
+    roleIds.push(role.id);
+  }
+  await tx.actionOwner.deleteMany({ where: { actionId: id, roleId: { notIn: roleIds } } });
+  await tx.actionOwner.createMany({
+    data: roleIds.map((roleId) => ({ actionId: id, roleId })),
+    skipDuplicates: true,
+  });
+  return id;
+}
+
+/**
+ * The file's latest update becomes a progress update from the import, once: the same text again
+ * records nothing. Its status applies unless someone has updated the action in chat since the
+ * last import; then chat keeps the status and only the note is recorded.
+ */
+async function recordImportedProgress(
+  tx: Tx,
+  actionId: string,
+  action: PlanFileAction,
+  before: Existing | undefined,
+  at: Date,
+  summary: ImportSummary,
+): Promise<void> {
+  if (!action.latestUpdate) return;
+  const lastImport = await tx.progressUpdate.findFirst({
+    where: { actionId, source: 'import' },
+    orderBy: { createdAt: 'desc' },
+    select: { note: true, newStatus: true },
+  });
+  const current: Status = before?.status ?? toStatus(action.status);
+  const chatOwnsStatus = before?.updates[0] !== undefined && before.updates[0].source !== 'import';
+  const target = action.status && !chatOwnsStatus ? toStatus(action.status) : current;
+  if (lastImport?.note === action.latestUpdate && (chatOwnsStatus || lastImport.newStatus === target)) return;
+  const oldStatus: Status = before ? current : 'NOT_RATED';
+  await tx.progressUpdate.create({
+    data: {
+      actionId,
+      authorId: null,
+      source: 'import',
+      oldStatus,
+      newStatus: target,
+      note: action.latestUpdate,
+      createdAt: at,
+    },
+  });
+  await tx.action.update({ where: { id: actionId }, data: { status: target, lastUpdateAt: at } });
+  summary.updatesRecorded++;
+  const statusPart =
+    oldStatus === target
+      ? describeStatus(target)
+      : `${describeStatus(oldStatus)} → ${describeStatus(target)}`;
+  const kept =
+    chatOwnsStatus && action.status && toStatus(action.status) !== current
+      ? ' (status kept: updated in chat since)'
+      : '';
+  summary.changes.push(`update ${action.ref} [${statusPart}]${kept}: ${shorten(action.latestUpdate, 60)}`);
+}
+
+function toStatus(word: PlanFileAction['status']): Status {
+  return !word || word === 'not rated' ? 'NOT_RATED' : (word.toUpperCase() as Status);
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
