@@ -120,7 +120,9 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
       expect(badges).toHaveLength(20);
       expect(new Set(badges)).toEqual(new Set(['Red', 'Amber', 'Green', 'Complete']));
       const red = page.locator('tbody .rag-red').first();
-      expect(await red.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(198, 40, 40)');
+      expect(
+        await red.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor),
+      ).toBe('rgb(198, 40, 40)');
       expect(await page.locator('td.overdue').allTextContents()).toEqual(['October 22 (overdue)']);
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
