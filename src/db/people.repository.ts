@@ -40,7 +40,9 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
   // A platform's profile is the freshest word on a name and zone; keep them current, quietly.
   async function refresh(person: Person, timeZone: string | null, actor: Actor): Promise<Person> {
     const data = {
-      ...(actor.displayName && actor.displayName !== person.displayName ? { displayName: actor.displayName } : {}),
+      ...(actor.displayName && actor.displayName !== person.displayName
+        ? { displayName: actor.displayName }
+        : {}),
       ...(actor.timeZone && actor.timeZone !== timeZone ? { timeZone: actor.timeZone } : {}),
     };
     if (Object.keys(data).length === 0) return person;

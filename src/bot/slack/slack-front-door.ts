@@ -8,6 +8,7 @@ import type { SlackConfig } from '../../config.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 import { requiresNote } from '../../domain/update-rules.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
+import { createWorkLimiter } from '../work-limiter.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { createSlackIdentity } from './identity.ts';
 import { ACTION_IDS, renderSlackMessage, type SlackMessage } from './render-blocks.ts';
@@ -26,6 +27,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 
 // Slack's payloads are small (a modal with a 4,000-character note is a few KB); refuse anything huge.
 const BODY_LIMIT = 512 * 1024;
+// Commands run after their ack, this many at a time: a burst queues instead of delaying the next acks.
+const WORK_CONCURRENCY = 4;
 // A modal's validation errors must be in the ack, within Slack's 3 s: past this, close it and answer later.
 const MODAL_DEADLINE_MS = 2_500;
 
@@ -59,10 +62,13 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
   });
   const identity = createSlackIdentity(app.client, deps.logger);
 
-  const run = async (userId: string, text: string, extra: Omit<CommandRequest, 'text' | 'actor'> = {}) =>
-    dispatch(
-      { text, actor: await identity.actorFor(userId), resolveMention: identity.resolveMention, ...extra },
-      deps,
+  const limiter = createWorkLimiter(WORK_CONCURRENCY);
+  const run = (userId: string, text: string, extra: Omit<CommandRequest, 'text' | 'actor'> = {}) =>
+    limiter.run(async () =>
+      dispatch(
+        { text, actor: await identity.actorFor(userId), resolveMention: identity.resolveMention, ...extra },
+        deps,
+      ),
     );
 
   async function publishHome(client: webApi.WebClient, userId: string) {
