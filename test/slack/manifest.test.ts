@@ -19,7 +19,14 @@ describe.each(['manifest.yml', 'manifest.socket-mode.yml'])('slack/%s', (name) =
 
   it('asks for the least scopes, each justified by a comment', () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
-    expect(scopes.sort()).toEqual(['chat:write', 'commands', 'im:write', 'users:read', 'users:read.email']);
+    expect(scopes.sort()).toEqual([
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:write',
+      'users:read',
+      'users:read.email',
+    ]);
     for (const scope of scopes) expect(text).toMatch(new RegExp(`- ${scope.replace('.', '\\.')} # \\w+`));
   });
 

@@ -273,6 +273,24 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     expect(status.element.initial_option.value).toBe('COMPLETE');
   });
 
+  it('uploads /action report into the asker’s direct chat and says so ephemerally', async () => {
+    const { id } = await slash(JANE, 'report csv');
+    const reply = await responseText(id);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('in your direct messages with Actionbot');
+    const completed = await eventually(
+      () => fake.callsOf('files.completeUploadExternal').at(-1),
+      'the upload',
+    );
+    expect(completed.args.channel_id).toBe('D0JANE');
+    const [file] = JSON.parse(String(completed.args.files)) as { id: string }[];
+    // The upload is multipart: the file is the part's body, after its headers.
+    const multipart = fake.uploads.get(file?.id ?? '') ?? '';
+    const content = multipart.slice(multipart.indexOf('\r\n\r\n') + 4, multipart.lastIndexOf('\r\n--'));
+    expect(content.split('\n')[0]).toMatch(/^\W?\w*.*ref/i);
+    expect(content).toContain('Review recruitment data by ethnicity');
+  });
+
   describe('rejects forged, stale and malformed requests, writes nothing, and keeps serving', () => {
     const command = new URLSearchParams({
       command: '/action',

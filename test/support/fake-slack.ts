@@ -21,6 +21,8 @@ export type FakeSlack = {
   /** Bodies posted to each response URL, by id. */
   responses: Map<string, unknown[]>;
   responseUrl(id: string): string;
+  /** File contents uploaded through files.uploadV2's upload URLs, by file id. */
+  uploads: Map<string, string>;
   users: Map<string, FakeSlackUser>;
   failNext(method: string, failure: Omit<Failure, 'times'>, times?: number): void;
   callsOf(method: string): SlackCall[];
@@ -34,6 +36,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses = new Map<string, unknown[]>();
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, Failure>();
+  const uploads = new Map<string, string>();
+  let base = '';
   let ts = 1_700_000_000;
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
@@ -62,6 +66,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts++}.000200` };
+      case 'files.getUploadURLExternal': {
+        const id = `F${calls.length}`;
+        return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: args.files };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
       default:
@@ -72,6 +82,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
     const url = req.url ?? '/';
+    if (url.startsWith('/upload/')) {
+      uploads.set(url.slice('/upload/'.length), body);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
     if (url.startsWith('/response/')) {
       const id = url.slice('/response/'.length);
       responses.set(id, [...(responses.get(id) ?? []), JSON.parse(body || '{}')]);
@@ -95,8 +110,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    uploads,
     apiUrl: `${base}/api/`,
     calls,
     responses,

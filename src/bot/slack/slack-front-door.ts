@@ -3,7 +3,7 @@ import { App, type BlockButtonAction, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Conversation } from '../../commands/command.ts';
 import { type CommandRequest, dispatch } from '../../commands/dispatch.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
-import { type Block, isErrorReply, type Reply } from '../../commands/reply.ts';
+import { type Block, createReply, isErrorReply, type Reply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 import { requiresNote } from '../../domain/update-rules.ts';
@@ -93,6 +93,19 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       const reply = await run(command.user_id, command.text, {
         conversation: toConversation(command.channel_id, command.channel_name),
       });
+      const file = reply.blocks.find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
+      if (file) {
+        await sendFile(client, command.user_id, file);
+        await respond(
+          toResponse(
+            createReply({
+              type: 'success',
+              text: `${file.summary} Sent to you as ${file.name} in your direct messages with Actionbot.`,
+            }),
+          ),
+        );
+        return;
+      }
       const form = findForm(reply);
       if (form && (form.item || form.choices.length > 0)) {
         await client.views.open({
@@ -199,6 +212,19 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       if (!receiver) await app.stop();
     },
   };
+}
+
+/** Uploads a report into the person's direct chat with the app: private to them, wherever they asked. */
+async function sendFile(client: webApi.WebClient, userId: string, file: Extract<Block, { type: 'file' }>) {
+  const opened = await client.conversations.open({ users: userId });
+  if (!opened.channel?.id) throw new Error('Slack opened no direct chat');
+  await client.files.uploadV2({
+    channel_id: opened.channel.id,
+    filename: file.name,
+    title: file.name,
+    content: file.content,
+    initial_comment: file.summary,
+  });
 }
 
 function findForm(reply: Reply) {
