@@ -146,7 +146,8 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
     }
     // Sparse: 50 MB on paper, refused by its size before a byte is read.
     const big = path.join(dir, 'huge.csv');
-    await (await fs.open(big, 'w')).truncate(50 * 1024 * 1024);
+    await fs.writeFile(big, '');
+    await fs.truncate(big, 50 * 1024 * 1024);
     const huge = await run('import', big, '--plan', 'BAD');
     expect(huge).toMatchObject({
       code: 65,
