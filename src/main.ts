@@ -2,6 +2,7 @@ import { runConsole } from './bot/console/run-console.ts';
 import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
 import { startHttpServer } from './bot/http-server.ts';
 import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
+import { createTeamsFrontDoor } from './bot/teams/teams-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
@@ -46,6 +47,7 @@ const systemClock = { now: () => new Date() };
 function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
   const doors: FrontDoor[] = [];
   if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
+  if (config.teams) doors.push(createTeamsFrontDoor(config.teams, deps));
   return doors;
 }
 

@@ -1,6 +1,7 @@
 import type { Store } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createActionRepository } from './action.repository.ts';
+import { createConversationRepository } from './conversation.repository.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { createPlanRepository } from './plan.repository.ts';
 
@@ -10,5 +11,6 @@ export function createStore(prisma: PrismaClient): Store {
     plans: createPlanRepository(prisma),
     actions: createActionRepository(prisma),
     people: createPeopleRepository(prisma),
+    conversations: createConversationRepository(prisma),
   };
 }

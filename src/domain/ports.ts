@@ -91,5 +91,30 @@ export type PeopleRepository = {
   }): Promise<boolean>;
 };
 
+/**
+ * Where proactive messages reach someone: a person's direct chat (`key` their platform id) or a channel or
+ * group chat (`key` its conversation id). `reference` is the platform's own opaque record of it.
+ */
+export type StoredConversation = {
+  platform: Platform;
+  kind: 'person' | 'channel';
+  key: string;
+  reference: Record<string, unknown>;
+};
+
+/** Conversation references the chat platforms need for proactive messages (Teams). */
+export type ConversationRepository = {
+  /** Creates or replaces the reference for one person or channel. */
+  save(conversation: StoredConversation): Promise<void>;
+  find(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<StoredConversation | null>;
+  /** Forgets a reference (the app was removed there); false if there was none. */
+  remove(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<boolean>;
+};
+
 /** Everything the commands read and write. */
-export type Store = { plans: PlanRepository; actions: ActionRepository; people: PeopleRepository };
+export type Store = {
+  plans: PlanRepository;
+  actions: ActionRepository;
+  people: PeopleRepository;
+  conversations: ConversationRepository;
+};

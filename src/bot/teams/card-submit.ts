@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
+
+/** The key our cards' Action.Submit data carry, naming the gesture; other submits are not ours. */
+export const SUBMIT_KEY = 'actionbot';
+
+/** A card gesture: the form saved, a quick status button, or a form asked for. */
+export type CardSubmit =
+  | { kind: 'update'; planCode: string; ref: string; status: RatedStatus | null; note: string }
+  | { kind: 'quick'; planCode: string; ref: string; status: RatedStatus };
+
+const TARGET = /^([^:\s]{1,40}):([^\s]{1,40})$/;
+const status = z.enum(RATED_STATUSES as [RatedStatus, ...RatedStatus[]]);
+const submitSchema = z.object({
+  [SUBMIT_KEY]: z.enum(['update', 'quick']),
+  // The form's own action (a fixed target) or the picker's choice (Input.ChoiceSet "target").
+  target: z.string().regex(TARGET),
+  status: z.union([status, z.literal('')]).optional(),
+  note: z.string().max(40_000).optional(),
+});
+
+/** Reads a card submission (activity.value); null when it is not one of ours or is malformed. */
+export function readCardSubmit(value: unknown): CardSubmit | null {
+  const parsed = submitSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const { target, status: chosen, note } = parsed.data;
+  const [, planCode = '', ref = ''] = TARGET.exec(target) ?? [];
+  if (parsed.data[SUBMIT_KEY] === 'quick')
+    return chosen ? { kind: 'quick', planCode, ref, status: chosen } : null;
+  return { kind: 'update', planCode, ref, status: chosen || null, note: note ?? '' };
+}
+
+/**
+ * A stable key for one card gesture: the card's message, who clicked and what they submitted. Teams
+ * delivering the same submit twice (a double click, a retry) gives the same key, so it records once.
+ */
+export function hashSubmitKey(cardMessageId: string, userId: string, submit: CardSubmit): string {
+  const parts = [cardMessageId, userId, JSON.stringify(submit)];
+  return `teams:${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
+}

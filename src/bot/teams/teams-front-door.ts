@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { TeamsConfig } from '../../config.ts';
+import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
+import { sendJson } from '../http-server.ts';
+import { readActivity } from './read-activity.ts';
+import { withSingleAttempts } from './single-attempt.ts';
+import { createTeamsSender } from './teams-sender.ts';
+import { createTeamsTurnHandler } from './teams-turn.ts';
+
+/** Where the Bot Framework (Teams, the Agents Playground) posts activities. */
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** Settings tests need: where the Bot Framework's signing keys are published (a local fake there). */
+export type TeamsFrontDoorOptions = { openIdMetadataUrl?: string };
+
+/**
+ * The Teams front door: activities on `POST /api/messages` through botbuilder's CloudAdapter, as
+ * commands to the shared dispatcher, answered with text and Adaptive Cards; conversation references
+ * kept for proactive messages. With app credentials every activity must carry a valid Bot Framework
+ * token (checked before anything is read or written); in emulator mode (loopback only) none is asked.
+ */
+export function createTeamsFrontDoor(
+  config: TeamsConfig,
+  deps: FrontDoorDeps,
+  options: TeamsFrontDoorOptions = {},
+): FrontDoor {
+  const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config, options));
+  const adapter = new CloudAdapter(auth);
+  const appId = config.mode === 'authenticated' ? config.appId : '';
+  const onTurn = createTeamsTurnHandler(deps);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const read = await readActivity(req);
+    if (!read.ok) {
+      deps.logger.warn('teams activity refused', { status: read.status, reason: read.reason });
+      sendJson(res, read.status, { error: read.reason });
+      return;
+    }
+    const activity = read.activity as unknown as Activity;
+    // Emulator mode checks no token: a local client's made-up one would only send botbuilder fetching keys.
+    const header = config.mode === 'emulator' ? '' : (req.headers.authorization ?? '');
+    let authenticated: Awaited<ReturnType<typeof auth.authenticateRequest>>;
+    try {
+      authenticated = await auth.authenticateRequest(activity, header);
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== 401 && status !== 403) throw error;
+      deps.logger.warn('teams activity not authenticated', { status, error: (error as Error).message });
+      sendJson(res, 401, { error: 'unauthorized' });
+      return;
+    }
+    await adapter.processActivityDirect(authenticated, activity, async (context: TurnContext) => {
+      await onTurn(context);
+    });
+    res.writeHead(200).end();
+  }
+
+  return {
+    name: 'teams',
+    routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
+    // Proactive sends get their own adapter whose connector clients do not retry (the queue does).
+    sender: createTeamsSender(new CloudAdapter(withSingleAttempts(auth)), appId, deps.store.conversations),
+    start: async () => {},
+    stop: async () => {},
+  };
+}
+
+function toAuthOptions(
+  config: TeamsConfig,
+  options: TeamsFrontDoorOptions,
+): ConfigurationBotFrameworkAuthenticationOptions {
+  if (config.mode === 'emulator') return {};
+  return {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword ?? '',
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId ?? '',
+    ...(options.openIdMetadataUrl ? { BotOpenIdMetadata: options.openIdMetadataUrl } : {}),
+  };
+}

@@ -1,0 +1,179 @@
+import { type Activity, type ChannelAccount, TurnContext } from 'botbuilder';
+import { type CommandRequest, dispatch, MAX_COMMAND_LENGTH } from '../../commands/dispatch.ts';
+import { toUpdateCommandText } from '../../commands/forms.ts';
+import { type Block, createErrorReply, isErrorReply, type Reply } from '../../commands/reply.ts';
+import { describeStatus } from '../../domain/status.ts';
+import { requiresNote } from '../../domain/update-rules.ts';
+import type { FrontDoorDeps } from '../front-door.ts';
+import { type CardSubmit, hashSubmitKey, readCardSubmit } from './card-submit.ts';
+import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } from './render-cards.ts';
+import { readCommandText, toConversation, toStoredReference } from './teams-activity.ts';
+import { createTeamsIdentity } from './teams-identity.ts';
+
+const WELCOME =
+  "Hello, I'm Actionbot: I keep the equality action plan's progress. Type **help** for the commands" +
+  ' (in a channel, mention me first), **mine** for your actions, or **update 2.4 green What happened**.';
+
+/**
+ * What one Teams turn does: messages and card submits become commands for the shared dispatcher;
+ * installs and every message keep the conversation references proactive messages need.
+ */
+export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnContext) => Promise<void> {
+  const identity = createTeamsIdentity(deps.logger);
+  const { conversations } = deps.store;
+
+  /** Keeps where this person (personal chat) or this channel/group chat can be reached later. */
+  async function rememberConversation(context: TurnContext, personId: string | undefined): Promise<void> {
+    const activity = context.activity;
+    const reference = toStoredReference(TurnContext.getConversationReference(activity));
+    const personal =
+      !activity.conversation.conversationType || activity.conversation.conversationType === 'personal';
+    if (personal && personId)
+      await conversations.save({ platform: 'teams', kind: 'person', key: personId, reference });
+    if (!personal) {
+      const key = toConversation(activity).id;
+      await conversations.save({ platform: 'teams', kind: 'channel', key, reference });
+    }
+  }
+
+  async function forgetConversation(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const personal =
+      !activity.conversation.conversationType || activity.conversation.conversationType === 'personal';
+    const personId = activity.from?.aadObjectId;
+    if (personal && personId) await conversations.remove('teams', 'person', personId);
+    if (!personal) await conversations.remove('teams', 'channel', toConversation(activity).id);
+  }
+
+  async function send(context: TurnContext, reply: Reply): Promise<void> {
+    for (const activity of renderTeamsReply(reply)) await context.sendActivity(activity);
+  }
+
+  async function onMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const submit = activity.value === undefined ? null : readCardSubmit(activity.value);
+    const { text, mentions } = readCommandText(activity);
+    if (activity.value !== undefined && !submit && !text) {
+      await send(context, createErrorReply('This card is out of date: type update <ref> for a new one.'));
+      return;
+    }
+    if (text.length > MAX_COMMAND_LENGTH) {
+      await send(context, createErrorReply(`That is too long to be a command (${text.length} characters).`));
+      return;
+    }
+    const actor = await identity.actorFor(context);
+    if (!actor) {
+      deps.logger.warn('teams message without an AAD user ignored', { channelId: activity.channelId });
+      await send(context, createErrorReply('I can only answer people signed in to Microsoft Teams.'));
+      return;
+    }
+    await rememberConversation(context, actor.externalId);
+    const request: Omit<CommandRequest, 'text'> = {
+      actor,
+      conversation: toConversation(activity),
+      resolveMention: async (word) => {
+        const mention = mentions.get(word);
+        return mention ? identity.actorForMention(context, mention) : null;
+      },
+    };
+    if (submit) await onSubmit(context, submit, request);
+    else await send(context, await dispatch({ ...request, text }, deps));
+  }
+
+  /** A card's button or form, run as the command text it stands for. */
+  async function onSubmit(context: TurnContext, submit: CardSubmit, request: Omit<CommandRequest, 'text'>) {
+    const target = `${submit.planCode}:${submit.ref}`;
+    if (submit.kind === 'quick' && requiresNote(submit.status)) {
+      // Red and Complete need a note: answer with the form, that status chosen, rather than a refusal.
+      const hint = `${describeStatus(submit.status)} needs a note: say what is blocking and what help is needed, or the evidence.`;
+      await sendForm(context, target, request, { status: submit.status }, hint);
+      return;
+    }
+    const activity = context.activity;
+    const requestKey = hashSubmitKey(
+      activity.replyToId || activity.id || '',
+      request.actor.externalId,
+      submit,
+    );
+    const text = toUpdateCommandText({ ...submit, note: submit.kind === 'update' ? submit.note : '' });
+    const reply = await dispatch({ ...request, text, requestKey }, deps);
+    if (submit.kind === 'update' && isErrorReply(reply)) {
+      // Show the form again with the refusal and what they typed, so nothing has to be retyped.
+      const state: FormState = { status: submit.status, note: submit.note, error: firstError(reply) };
+      if (await sendForm(context, target, request, state)) return;
+    }
+    await send(context, reply);
+  }
+
+  /** Sends the update form for one action; false when the person may not update it. */
+  async function sendForm(
+    context: TurnContext,
+    target: string,
+    request: Omit<CommandRequest, 'text'>,
+    state: FormState,
+    hint?: string,
+  ): Promise<boolean> {
+    const reply = await dispatch({ ...request, text: `update ${target}` }, deps);
+    const form = reply.blocks.find(
+      (b): b is Extract<Block, { type: 'update-form' }> => b.type === 'update-form',
+    );
+    if (!form?.item) {
+      await send(context, reply);
+      return false;
+    }
+    const card = buildUpdateFormCard(form.item, [], state);
+    if (hint) card.body.unshift({ type: 'TextBlock', text: hint, wrap: true });
+    await context.sendActivity(toCardMessage(card));
+    return true;
+  }
+
+  async function onMembersChanged(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const botId = activity.recipient.id;
+    const isBot = (m: ChannelAccount) => m.id === botId;
+    if (activity.membersRemoved?.some(isBot)) return forgetConversation(context);
+    if (activity.membersAdded?.some(isBot)) {
+      await rememberConversation(context, activity.from?.aadObjectId);
+      await context.sendActivity({ type: 'message', textFormat: 'markdown', text: WELCOME });
+      return;
+    }
+    // Someone joined a personal chat's roster update (Teams sends the user on first contact too).
+    const personal = activity.membersAdded?.find(
+      (m) => m.aadObjectId && m.aadObjectId === activity.from?.aadObjectId,
+    );
+    if (personal?.aadObjectId) await rememberConversation(context, personal.aadObjectId);
+  }
+
+  async function onInstallationUpdate(context: TurnContext): Promise<void> {
+    const action = (context.activity as Activity & { action?: string }).action ?? '';
+    if (action.startsWith('remove')) await forgetConversation(context);
+    else if (action.startsWith('add'))
+      await rememberConversation(context, context.activity.from?.aadObjectId);
+  }
+
+  return async (context) => {
+    try {
+      switch (context.activity.type) {
+        case 'message':
+          return await onMessage(context);
+        case 'conversationUpdate':
+          return await onMembersChanged(context);
+        case 'installationUpdate':
+          return await onInstallationUpdate(context);
+        default:
+          // Typing, reactions, invokes we did not ask for: nothing to do.
+          return;
+      }
+    } catch (error) {
+      deps.logger.error('teams turn failed', { type: context.activity.type, error });
+      await context
+        .sendActivity('Sorry, that did not work. Please try again in a minute.')
+        .catch((sendError: unknown) => deps.logger.error('teams error reply failed', { error: sendError }));
+    }
+  };
+}
+
+function firstError(reply: Reply): string {
+  const block = reply.blocks.find((b) => b.type === 'error');
+  return block?.type === 'error' ? block.text : 'That update was refused.';
+}

@@ -1,0 +1,140 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An activity the bot sent to the fake connector, with the conversation it was posted to. */
+export type SentActivity = {
+  conversationId: string;
+  replyToId: string | undefined;
+  authorization: string | undefined;
+  activity: {
+    type: string;
+    text?: string;
+    attachments?: { contentType: string; content: CardJson }[];
+    [key: string]: unknown;
+  };
+};
+
+/** An Adaptive Card as the bot sent it (loosely typed: tests search it). */
+export type CardJson = { type: string; body: Record<string, unknown>[]; actions?: Record<string, unknown>[] };
+
+/** A member the roster look-up (`GET /v3/conversations/{id}/members/{user}`) answers with. */
+export type FakeMember = {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email?: string;
+  userPrincipalName?: string;
+};
+
+/**
+ * A local stand-in for the Bot Framework connector (Teams' side of the conversation): it records
+ * every activity the bot posts, answers roster look-ups, can fail the next sends with a chosen
+ * status, and serves OpenID metadata with no keys (so a token's signature can never be verified).
+ */
+export type FakeConnector = {
+  url: string;
+  sent: SentActivity[];
+  members: Map<string, FakeMember>;
+  /** Paths of every request, in order (to prove what the bot fetched). */
+  requests: string[];
+  /** The next `count` posted activities get this status (and headers) instead of being recorded. */
+  failNext(count: number, status: number, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+};
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const sent: SentActivity[] = [];
+  const members = new Map<string, FakeMember>();
+  const requests: string[] = [];
+  let failures: { status: number; headers: Record<string, string> }[] = [];
+  let seq = 0;
+  let url = '';
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      requests.push(`${req.method} ${path}`);
+      const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      };
+      const parts = path.split('/').map((p) => decodeURIComponent(p));
+      // /v3/conversations/{conversationId}/activities[/{replyToId}]
+      if (
+        req.method === 'POST' &&
+        parts[1] === 'v3' &&
+        parts[2] === 'conversations' &&
+        parts[4] === 'activities'
+      ) {
+        const failure = failures.shift();
+        if (failure)
+          return json(failure.status, { error: { code: 'Failure', message: 'fake' } }, failure.headers);
+        sent.push({
+          conversationId: parts[3] ?? '',
+          replyToId: parts[5],
+          authorization: req.headers.authorization,
+          activity: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        });
+        return json(200, { id: `sent-${++seq}` });
+      }
+      // /v3/conversations/{conversationId}/members/{userId}
+      if (req.method === 'GET' && parts[2] === 'conversations' && parts[4] === 'members' && parts[5]) {
+        const member = members.get(parts[5]);
+        return member
+          ? json(200, member)
+          : json(404, { error: { code: 'MemberNotFound', message: 'no such member' } });
+      }
+      if (path === '/openid')
+        return json(200, { issuer: 'https://api.botframework.com', jwks_uri: `${url}/keys` });
+      if (path === '/keys') return json(200, { keys: [] });
+      json(404, { error: { code: 'NotFound', message: path } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    sent,
+    members,
+    requests,
+    failNext(count, status, headers = {}) {
+      failures = Array.from({ length: count }, () => ({ status, headers }));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Every text the card shows (TextBlocks, facts, choice titles, button titles), for assertions. */
+export function cardText(card: CardJson | undefined): string {
+  const texts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    for (const key of ['text', 'title', 'value', 'label', 'placeholder'])
+      if (typeof n[key] === 'string') texts.push(n[key] as string);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+/** Finds the first element of a card with this input id. */
+export function findInput(card: CardJson | undefined, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown) => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = node as Record<string, unknown>;
+    if (n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) found = n;
+    else Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
