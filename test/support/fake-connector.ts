@@ -29,12 +29,14 @@ export type FakeMember = {
 /**
  * A local stand-in for the Bot Framework connector (Teams' side of the conversation): it records
  * every activity the bot posts, answers roster look-ups, can fail the next sends with a chosen
- * status, and serves OpenID metadata with no keys (so a token's signature can never be verified).
+ * status, and serves the OpenID metadata and signing keys tokens are checked against.
  */
 export type FakeConnector = {
   url: string;
   sent: SentActivity[];
   members: Map<string, FakeMember>;
+  /** The signing keys the OpenID metadata publishes (JWKs); none unless a test adds one. */
+  keys: Record<string, unknown>[];
   /** Paths of every request, in order (to prove what the bot fetched). */
   requests: string[];
   /** The next `count` posted activities get this status (and headers) instead of being recorded. */
@@ -46,6 +48,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   const members = new Map<string, FakeMember>();
   const requests: string[] = [];
+  const keys: Record<string, unknown>[] = [];
   let failures: { status: number; headers: Record<string, string> }[] = [];
   let seq = 0;
   let url = '';
@@ -88,7 +91,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       if (path === '/openid')
         return json(200, { issuer: 'https://api.botframework.com', jwks_uri: `${url}/keys` });
-      if (path === '/keys') return json(200, { keys: [] });
+      if (path === '/keys') return json(200, { keys });
       json(404, { error: { code: 'NotFound', message: path } });
     });
   });
@@ -98,6 +101,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url,
     sent,
     members,
+    keys,
     requests,
     failNext(count, status, headers = {}) {
       failures = Array.from({ length: count }, () => ({ status, headers }));

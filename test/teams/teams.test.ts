@@ -1,3 +1,4 @@
+import { sign as cryptoSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendFailure } from '../../src/bot/chat-sender.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
@@ -403,5 +404,113 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(log).not.toContain('Sponsor left');
     expect(log).not.toContain('aad-jane');
     expect(log).not.toContain('jane@example.org');
+  });
+});
+
+const APP_ID = '00000000-0000-4000-8000-00000000b07a';
+
+/** A Bot Framework channel token as Teams sends it, signed with `key` (RS256). */
+function signToken(key: KeyObject, kid: string, claims: Record<string, unknown>): string {
+  const now = Math.floor(Date.now() / 1000);
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const payload = {
+    iss: 'https://api.botframework.com',
+    aud: APP_ID,
+    nbf: now - 60,
+    exp: now + 600,
+    ...claims,
+  };
+  const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(payload)}`;
+  return `${unsigned}.${cryptoSign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
+}
+
+describe.each(ENGINES)('Teams front door with app credentials on %s', (engine) => {
+  let h: Harness;
+  let fake: FakeConnector;
+  let door: FrontDoor;
+  let server: RunningHttpServer;
+  const channelKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    fake = await startFakeConnector();
+    fake.keys.push({ ...channelKey.publicKey.export({ format: 'jwk' }), kid: 'channel-key', use: 'sig' });
+    const logger = createLogger('error', () => {});
+    door = createTeamsFrontDoor(
+      {
+        mode: 'authenticated',
+        appId: APP_ID,
+        appPassword: 'not-a-real-secret',
+        tenantId: undefined,
+        appType: 'MultiTenant',
+      },
+      { store: h.store, clock: h.clock, admins: [], logger },
+      // The Bot Framework's signing keys come from the fake: nothing here may reach the internet.
+      { openIdMetadataUrl: `${fake.url}/openid` },
+    );
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: door.routes,
+      isReady: h.db.isReady,
+      logger,
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+    await h?.drop();
+  });
+
+  const message = (type = 'message') => ({
+    type,
+    id: 'in-auth',
+    serviceUrl: fake.url,
+    channelId: 'msteams',
+    from: { id: ADA.id, name: ADA.name, aadObjectId: ADA.aadObjectId },
+    recipient: BOT,
+    conversation: PERSONAL(ADA),
+    text: 'update 1.1 green Forged',
+  });
+  const post = (body: unknown, authorization?: string) =>
+    fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('rejects activities without a valid token with 401 before anything is read, fetched or written', async () => {
+    const before = { snapshot: await h.snapshot(), refs: await h.db.prisma.conversationReference.count() };
+    expect((await post(message())).status).toBe(401);
+    expect((await post(message(), 'Bearer not-a-jwt')).status).toBe(401);
+    expect((await post(message(), 'Basic YWRhOnNlY3JldA==')).status).toBe(401);
+    // Rejected on the header alone: no key was fetched, nothing was sent.
+    expect(fake.requests).toEqual([]);
+    const claims = { serviceurl: fake.url };
+    const forged = signToken(otherKey.privateKey, 'channel-key', claims);
+    expect((await post(message(), `Bearer ${forged}`)).status).toBe(401);
+    // A token that looks like the channel's is checked against the keys, which come from the fake.
+    expect(fake.requests).toEqual(['GET /openid', 'GET /keys']);
+    const expired = signToken(channelKey.privateKey, 'channel-key', { ...claims, nbf: 1, exp: 2 });
+    expect((await post(message(), `Bearer ${expired}`)).status).toBe(401);
+    const otherBot = signToken(channelKey.privateKey, 'channel-key', { ...claims, aud: 'another-app' });
+    expect((await post(message(), `Bearer ${otherBot}`)).status).toBe(401);
+    const otherService = signToken(channelKey.privateKey, 'channel-key', {
+      serviceurl: 'https://elsewhere.example',
+    });
+    expect((await post(message(), `Bearer ${otherService}`)).status).toBe(401);
+    // The only requests were for the (local) signing keys; the bot sent nothing and wrote nothing.
+    expect(fake.requests.every((r) => r === 'GET /openid' || r === 'GET /keys')).toBe(true);
+    expect(fake.sent).toEqual([]);
+    expect(await h.snapshot()).toEqual(before.snapshot);
+    expect(await h.db.prisma.conversationReference.count()).toBe(before.refs);
+  });
+
+  it('accepts an activity with a token signed by the channel’s key', async () => {
+    const token = signToken(channelKey.privateKey, 'channel-key', { serviceurl: fake.url });
+    // A typing activity needs no reply, so no outbound token (which would need Microsoft's login) is asked for.
+    expect((await post(message('typing'), `Bearer ${token}`)).status).toBe(200);
   });
 });

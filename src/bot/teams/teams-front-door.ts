@@ -50,9 +50,8 @@ export function createTeamsFrontDoor(
     try {
       authenticated = await auth.authenticateRequest(activity, header);
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status !== 401 && status !== 403) throw error;
-      deps.logger.warn('teams activity not authenticated', { status, error: (error as Error).message });
+      if (!isAuthenticationFailure(error)) throw error;
+      deps.logger.warn('teams activity not authenticated', { error: (error as Error).message });
       sendJson(res, 401, { error: 'unauthorized' });
       return;
     }
@@ -72,6 +71,14 @@ export function createTeamsFrontDoor(
   };
 }
 
+// botbuilder throws its own AuthenticationError (401/403) for missing or unacceptable tokens, but lets
+// jsonwebtoken's errors through for a bad signature or an expired token: all of them mean "not you".
+function isAuthenticationFailure(error: unknown): boolean {
+  const { statusCode, name } = (error ?? {}) as { statusCode?: number; name?: string };
+  if (statusCode === 401 || statusCode === 403) return true;
+  return name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError';
+}
+
 function toAuthOptions(
   config: TeamsConfig,
   options: TeamsFrontDoorOptions,
@@ -82,6 +89,19 @@ function toAuthOptions(
     MicrosoftAppPassword: config.appPassword ?? '',
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId ?? '',
-    ...(options.openIdMetadataUrl ? { BotOpenIdMetadata: options.openIdMetadataUrl } : {}),
+    ...(options.openIdMetadataUrl ? publicCloudWithKeysFrom(options.openIdMetadataUrl) : {}),
+  };
+}
+
+// botbuilder uses its public-cloud settings only when none is given: overriding one means giving all.
+function publicCloudWithKeysFrom(openIdMetadataUrl: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: 'urn:botframework:azure',
   };
 }
