@@ -116,11 +116,14 @@ function renderBlockParts(block: Block): CardPart[] {
     case 'heading':
       return [{ body: [textBlock(block.text, { size: 'Medium', weight: 'Bolder' })] }];
     case 'paragraph':
-      return [{ body: [textBlock(block.text)] }];
-    case 'fields':
+      // Cards join a paragraph's lines into one: give each line its own TextBlock.
       return [
-        { body: [{ type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: f.value })) }] },
+        { body: block.text.split('\n').map((line, i) => textBlock(line, i > 0 ? { spacing: 'None' } : {})) },
       ];
+    case 'fields': {
+      const facts = block.fields.map((f) => ({ title: f.label, value: escapeListStart(f.value) }));
+      return [{ body: [{ type: 'FactSet', facts }] }];
+    }
     case 'actions':
       return block.items.length
         ? chunk(block.items, ITEMS_PER_CARD).map((items) => ({ body: items.map(renderItem) }))
@@ -215,6 +218,11 @@ function formInputs(item: ActionItem | null, state: FormState): unknown[] {
 
 function targetOf(item: ActionItem | null): string | undefined {
   return item ? `${item.planCode}:${item.ref}` : undefined;
+}
+
+// Card markdown reads "1. Leadership" as a numbered list item; a theme or note starting so is plain text.
+function escapeListStart(text: string): string {
+  return text.replace(/^(\d+)\. /, '$1\\. ');
 }
 
 function submitAction(title: string, data: Record<string, unknown>): Element {
