@@ -8,8 +8,6 @@ export type UpdateFormValues = { planCode: string; ref: string; status: RatedSta
  * parser, rules and replies. The note follows `--`, which keeps it exactly as written.
  */
 export function toUpdateCommandText({ planCode, ref, status, note }: UpdateFormValues): string {
-  const noteText = note.trim();
-  return [`update ${planCode}:${ref}`, status?.toLowerCase(), noteText && `-- ${noteText}`]
-    .filter(Boolean)
-    .join(' ');
+  // `--` always: an empty form is a submission to refuse, not a request for the form.
+  return [`update ${planCode}:${ref}`, status?.toLowerCase(), '--', note.trim()].filter(Boolean).join(' ');
 }

@@ -106,6 +106,16 @@ describe.each(ENGINES)('commands on %s', (engine) => {
     expect(latest).toMatchObject({ newStatus: 'GREEN', note: 'amber light from HR -- see minutes' });
   });
 
+  it('refuses an empty submitted form instead of offering the form again', async () => {
+    const before = await h.snapshot();
+    const text = toUpdateCommandText({ planCode: 'ARAP', ref: '2.4', status: null, note: '  ' });
+    expect(text).toBe('update ARAP:2.4 --');
+    expect(await h.run(text)).toBe(
+      '✗ Nothing to record for 2.4: give a status (red, amber, green, complete) and/or a note.',
+    );
+    expect(await h.snapshot()).toEqual(before);
+  });
+
   it('records a button click or form delivered twice (even at once) only once', async () => {
     h.clock.set(new Date(FIXED_NOW.getTime() + 180_000));
     const before = await h.db.prisma.progressUpdate.count();

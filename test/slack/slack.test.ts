@@ -161,6 +161,11 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     });
 
     const before = await h.snapshot();
+    const empty = await interaction(submission(view, ADMIN, { status: 'keep', note: '' }));
+    expect(await empty.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { note: expect.stringContaining('Nothing to record') },
+    });
     const refused = await interaction(submission(view, ADMIN, { status: 'RED', note: '' }));
     expect(refused.status).toBe(200);
     const errors = await refused.json();

@@ -22,16 +22,27 @@ const updateSchema = z.object({
 });
 
 /** The parsed `update`: a ref (or none, to pick from a form), maybe a status, maybe a note. */
-export type UpdateRequest = { ref: RefText; status: RatedStatus | null; note: string } | null;
+export type UpdateRequest = {
+  ref: RefText;
+  status: RatedStatus | null;
+  note: string;
+  /** Written with `--` (a submitted form): never answered with a form, even when empty. */
+  submitted?: boolean;
+} | null;
 
 function isNoteMarker(token: Token | undefined): boolean {
   return token?.value === '--' && !token.quoted;
 }
 
-function checkUpdate(ref: RefText, status: RatedStatus | null, note: string): ParseResult<UpdateRequest> {
+function checkUpdate(
+  ref: RefText,
+  status: RatedStatus | null,
+  note: string,
+  submitted = false,
+): ParseResult<UpdateRequest> {
   const checked = updateSchema.safeParse({ ref, status, note });
   if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'Invalid update.' };
-  return { ok: true, value: checked.data };
+  return { ok: true, value: { ...checked.data, submitted } };
 }
 
 // The same click or form delivered twice (double click, platform retry) records once and says so.
@@ -53,10 +64,10 @@ export const updateCommand = defineCommand<UpdateRequest>({
     if (!parsed.ok) return parsed;
     const [first, second] = parsed.value.rest;
     // `--` ends the words: what follows is the note exactly as written (forms send their notes so).
-    if (isNoteMarker(first)) return checkUpdate(parsed.value.ref, null, getRestOfText(text, first));
+    if (isNoteMarker(first)) return checkUpdate(parsed.value.ref, null, getRestOfText(text, first), true);
     const status = first && !first.quoted ? parseStatusWord(first.value) : null;
     if (status && isNoteMarker(second))
-      return checkUpdate(parsed.value.ref, status, getRestOfText(text, second));
+      return checkUpdate(parsed.value.ref, status, getRestOfText(text, second), true);
     const typo = first && !first.quoted ? findStatusTypo(first.value) : null;
     if (typo) {
       return {
@@ -80,7 +91,7 @@ export const updateCommand = defineCommand<UpdateRequest>({
       return createErrorReply(describeUpdateError('not_an_owner', action.ref));
     if (ctx.requestKey && (await ctx.store.actions.hasUpdateWithKey(ctx.requestKey)))
       return describeDuplicate(action);
-    if (!request.status && !request.note) {
+    if (!request.status && !request.note && !request.submitted) {
       return createReply({ type: 'update-form', item: toActionItem(action, now), choices: [] });
     }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
