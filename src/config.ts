@@ -18,6 +18,15 @@ export type Config = Readonly<{
   http: { port: number; host: string };
   slack: SlackConfig | undefined;
   teams: TeamsConfig | undefined;
+  schedules: ScheduleConfig;
+}>;
+
+/** Prompts, reminders and the digest (run only when a chat platform is configured). */
+export type ScheduleConfig = Readonly<{
+  enabled: boolean;
+  bankHolidays: ReadonlySet<string>;
+  catchUpHours: number;
+  timeZone: string;
 }>;
 
 /** Slack over HTTP (requests signed with the signing secret) or over Socket Mode (app-level token). */
@@ -69,6 +78,23 @@ const envSchema = z.object({
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
   TEAMS_EMULATOR: booleanText.default(false),
+  ACTIONBOT_SCHEDULES: booleanText.default(true),
+  ACTIONBOT_BANK_HOLIDAYS: z
+    .string()
+    .regex(
+      /^(\s*\d{4}-\d{2}-\d{2}\s*)(,\s*\d{4}-\d{2}-\d{2}\s*)*$|^$/,
+      'use comma-separated dates like 2026-12-25,2026-12-28',
+    )
+    .default(''),
+  ACTIONBOT_CATCH_UP_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .default(24),
+  ACTIONBOT_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
+    .default('Europe/London'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -97,7 +123,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: Object.freeze({ port: e.PORT, host: e.HOST }),
     slack: slackConfig(e),
     teams: teamsConfig(e),
+    schedules: Object.freeze({
+      enabled: e.ACTIONBOT_SCHEDULES,
+      bankHolidays: new Set(
+        e.ACTIONBOT_BANK_HOLIDAYS.split(',')
+          .map((d) => d.trim())
+          .filter(Boolean),
+      ),
+      catchUpHours: e.ACTIONBOT_CATCH_UP_HOURS,
+      timeZone: e.ACTIONBOT_TIMEZONE,
+    }),
   });
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function slackConfig(e: Env): SlackConfig | undefined {

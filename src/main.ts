@@ -6,7 +6,10 @@ import { createTeamsFrontDoor } from './bot/teams/teams-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
+import type { Store } from './domain/ports.ts';
+import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
+import { type SchedulerDeps, startScheduler } from './jobs/scheduler.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Starts Actionbot: database first, then the front doors the configuration asks for. */
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
       );
       return;
     }
-    await serveUntilSignalled(frontDoors, { config, logger, isReady: db.isReady });
+    await serveUntilSignalled(frontDoors, { config, logger, store, isReady: db.isReady });
   } finally {
     await db.close();
   }
@@ -54,7 +57,12 @@ function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
 /** Serves the front doors on one HTTP server until SIGINT/SIGTERM, then drains and stops. */
 async function serveUntilSignalled(
   doors: FrontDoor[],
-  { config, logger, isReady }: { config: Config; logger: Logger; isReady: () => Promise<boolean> },
+  {
+    config,
+    logger,
+    store,
+    isReady,
+  }: { config: Config; logger: Logger; store: Store; isReady: () => Promise<boolean> },
 ): Promise<void> {
   const server = await startHttpServer({
     ...config.http,
@@ -63,14 +71,35 @@ async function serveUntilSignalled(
     logger,
   });
   for (const door of doors) await door.start();
-  logger.info('serving', { url: server.url, frontDoors: doors.map((d) => d.name) });
+  const scheduler = config.schedules.enabled
+    ? startScheduler(schedulerDeps(doors, config, store, logger))
+    : null;
+  logger.info('serving', {
+    url: server.url,
+    frontDoors: doors.map((d) => d.name),
+    schedules: Boolean(scheduler),
+  });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   logger.info('stopping', { signal });
+  await scheduler?.stop();
   await server.close();
   for (const door of doors) await door.stop();
+}
+
+function schedulerDeps(doors: FrontDoor[], config: Config, store: Store, logger: Logger): SchedulerDeps {
+  return {
+    store,
+    schedules: store.schedules,
+    senders: new Map(doors.flatMap((d) => (d.sender ? [[d.name, d.sender] as const] : []))),
+    clock: systemClock,
+    logger,
+    settings: { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays },
+    catchUpMs: config.schedules.catchUpHours * 3_600_000,
+    digestTimeZone: config.schedules.timeZone,
+  };
 }
 
 // console:admin, the default console user, is always an admin: whoever types at the console owns the

@@ -1,4 +1,6 @@
 import type { Command } from './command.ts';
+import { cycleCommand } from './verbs/cycle.ts';
+import { digestCommand } from './verbs/digest.ts';
 import { createHelpCommand } from './verbs/help.ts';
 import { listCommand } from './verbs/list.ts';
 import { mineCommand } from './verbs/mine.ts';
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   ownerCommand,
   rolesCommand,
+  cycleCommand,
+  digestCommand,
 ];

@@ -4,6 +4,7 @@ import { createActionRepository } from './action.repository.ts';
 import { createConversationRepository } from './conversation.repository.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { createPlanRepository } from './plan.repository.ts';
+import { createScheduleRepository } from './schedule.repository.ts';
 
 /** The repositories the commands use, over one Prisma client. */
 export function createStore(prisma: PrismaClient): Store {
@@ -12,5 +13,6 @@ export function createStore(prisma: PrismaClient): Store {
     actions: createActionRepository(prisma),
     people: createPeopleRepository(prisma),
     conversations: createConversationRepository(prisma),
+    schedules: createScheduleRepository(prisma),
   };
 }

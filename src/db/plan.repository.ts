@@ -22,6 +22,14 @@ export function createPlanRepository(prisma: PrismaClient): PlanRepository {
       }));
     },
 
+    async setUpdateCycle(code, cycle, actorId) {
+      const [changed] = await prisma.$transaction([
+        prisma.plan.updateMany({ where: { code }, data: { updateCycle: cycle } }),
+        prisma.auditEvent.create({ data: { actorId, kind: 'plan.cycle', subject: code, detail: { cycle } } }),
+      ]);
+      if (changed.count === 0) throw new Error(`no plan ${code}`);
+    },
+
     async importPlan(file, actorId, options = {}) {
       try {
         // A large plan is hundreds of statements; on the embedded engine that takes seconds.

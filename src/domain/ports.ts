@@ -1,4 +1,5 @@
 import type { Action, PlanContext, ProgressUpdate } from './action.ts';
+import type { UpdateCycle } from './cycle.ts';
 import type { Actor, Person, Platform } from './person.ts';
 import type { PlanFile } from './plan-file.ts';
 import type { Status } from './status.ts';
@@ -41,6 +42,8 @@ export type ImportOptions = { dryRun?: boolean; at?: Date; onProgress?: (done: n
 /** Plans, themes and actions. */
 export type PlanRepository = {
   listPlans(): Promise<PlanSummary[]>;
+  /** Changes how often a plan's owners are asked for updates, with an audit event. */
+  setUpdateCycle(code: string, cycle: UpdateCycle, actorId: string): Promise<void>;
   /** Creates or updates a plan from a file, matching themes and actions by ref; never duplicates. */
   importPlan(file: PlanFile, actorId: string | null, options?: ImportOptions): Promise<ImportSummary>;
 };
@@ -111,10 +114,55 @@ export type ConversationRepository = {
   remove(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<boolean>;
 };
 
+/** Where a scheduled message goes; null target: the person has no chat identity (unreachable). */
+export type DeliveryTarget = { platform: 'slack' | 'teams'; kind: 'person' | 'channel'; id: string };
+
+/** A message a job run must send once: `recipient` is unique within the run. */
+export type NewDelivery = { recipient: string; target: DeliveryTarget | null; message: unknown };
+
+/** A delivery still to send (or to retry). */
+export type PendingDelivery = NewDelivery & { id: string; attempts: number };
+
+/** What claiming a job run's slot found. */
+export type RunClaim = 'claimed' | 'finished' | 'taken';
+
+/** A person who holds owner roles, and where they can be reached. */
+export type OwnerContact = {
+  personId: string;
+  displayName: string;
+  roleKeys: string[];
+  identities: { platform: Platform; externalId: string }[];
+};
+
+/** A progress update with its action, for the digest. */
+export type RecentUpdate = ProgressUpdate & { planCode: string; ref: string; title: string };
+
+/** Job runs, their outbox, digest subscriptions: what makes every scheduled message go out once. */
+export type ScheduleRepository = {
+  /** Takes a slot for this replica unless it is finished or another replica's lease is still valid. */
+  claimRun(key: string, now: Date, leaseMs: number): Promise<RunClaim>;
+  finishRun(key: string, now: Date): Promise<void>;
+  isRunFinished(key: string): Promise<boolean>;
+  /** Records deliveries; ones already recorded for the run (same recipient) are left as they are. */
+  enqueue(runKey: string, deliveries: NewDelivery[]): Promise<void>;
+  listPending(runKey: string, now: Date): Promise<PendingDelivery[]>;
+  markSent(id: string, now: Date): Promise<void>;
+  markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  /** Recipients a run could not reach (no chat identity, or a failed send), for the digest. */
+  listUnreached(runKeyPrefix: string, since: Date): Promise<string[]>;
+  listOwnerContacts(): Promise<OwnerContact[]>;
+  listUpdatesSince(since: Date): Promise<RecentUpdate[]>;
+  subscribe(platform: 'slack' | 'teams', channelId: string, name: string | undefined): Promise<boolean>;
+  unsubscribe(platform: 'slack' | 'teams', channelId: string): Promise<boolean>;
+  listSubscriptions(): Promise<{ platform: 'slack' | 'teams'; channelId: string; name: string | null }[]>;
+};
+
 /** Everything the commands read and write. */
 export type Store = {
   plans: PlanRepository;
   actions: ActionRepository;
   people: PeopleRepository;
   conversations: ConversationRepository;
+  schedules: ScheduleRepository;
 };

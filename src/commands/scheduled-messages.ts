@@ -1,0 +1,210 @@
+import { type Action, isOverdue, needsUpdate } from '../domain/action.ts';
+import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate, Store } from '../domain/ports.ts';
+import { getCycleDeadline, getCycleOpening, type ScheduleSettings } from '../domain/schedule.ts';
+import { describeStatus, STATUSES, type Status } from '../domain/status.ts';
+import { toRoleKey } from '../domain/update-rules.ts';
+import { formatIsoDate, getLocalDate, type LocalDate } from '../domain/zoned-time.ts';
+import { toActionItem } from './present.ts';
+import { truncate } from './refs.ts';
+import { type Block, createReply, type Reply } from './reply.ts';
+
+/** Which platforms can send, in the order a person's identities are tried. */
+export type ReachablePlatforms = readonly ('slack' | 'teams')[];
+
+const DAY_MS = 86_400_000;
+
+/** Where to reach a person: their first identity on a platform that can send, or null (unreachable). */
+export function findTarget(contact: OwnerContact, platforms: ReachablePlatforms): DeliveryTarget | null {
+  for (const platform of platforms) {
+    const identity = contact.identities.find((i) => i.platform === platform);
+    if (identity) return { platform, kind: 'person', id: identity.externalId };
+  }
+  return null;
+}
+
+/** One delivery per person: their actions in `pick` (non-empty), as a single message. */
+function perPerson(
+  contacts: OwnerContact[],
+  actions: Action[],
+  platforms: ReachablePlatforms,
+  compose: (contact: OwnerContact, mine: Action[]) => Reply | null,
+): NewDelivery[] {
+  return contacts.flatMap((contact) => {
+    const roles = new Set(contact.roleKeys);
+    const mine = actions.filter((a) => a.owners.some((o) => roles.has(toRoleKey(o))));
+    const message = mine.length > 0 ? compose(contact, mine) : null;
+    return message
+      ? [{ recipient: `person:${contact.personId}`, target: findTarget(contact, platforms), message }]
+      : [];
+  });
+}
+
+/**
+ * The prompts of a plan's newly opened cycle: ONE message per owner listing every action of theirs
+ * that needs an update, with quick status buttons (the `update-prompt` block).
+ */
+export async function composeCyclePrompts(
+  store: Store,
+  planCode: string,
+  now: Date,
+  settings: ScheduleSettings,
+  platforms: ReachablePlatforms,
+): Promise<NewDelivery[]> {
+  const actions = (await store.actions.findActions({ planCodes: [planCode] })).filter((a) =>
+    needsUpdate(a, now),
+  );
+  const first = actions[0];
+  if (!first) return [];
+  const opening = getCycleOpening(first.plan.updateCycle, now, first.plan.timezone, settings);
+  const { deadline } = getCycleDeadline(opening, first.plan.timezone, settings);
+  return perPerson(await store.schedules.listOwnerContacts(), actions, platforms, (_contact, mine) =>
+    createReply(
+      { type: 'heading', text: `Time to update ${first.plan.code}: ${first.plan.title}` },
+      {
+        type: 'paragraph',
+        text: `The ${first.plan.updateCycle} update cycle is open. ${mine.length === 1 ? 'This action needs' : `These ${mine.length} actions need`} an update by ${describeDate(deadline)}.`,
+      },
+      { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)) },
+    ),
+  );
+}
+
+/**
+ * The day's reminders for a plan, one message per person: the cycle's deadline is near and they
+ * still owe an update; an action is due in `dueReminderDays`; or an action became overdue today.
+ */
+export async function composeReminders(
+  store: Store,
+  planCode: string,
+  now: Date,
+  settings: ScheduleSettings,
+  platforms: ReachablePlatforms,
+): Promise<NewDelivery[]> {
+  const actions = await store.actions.findActions({ planCodes: [planCode] });
+  const first = actions[0];
+  if (!first) return [];
+  const zone = first.plan.timezone;
+  const today = getLocalDate(now, zone);
+  const opening = getCycleOpening(first.plan.updateCycle, now, zone, settings);
+  const { deadline, reminderDay } = getCycleDeadline(opening, zone, settings);
+  const deadlineNear = formatIsoDate(reminderDay) === formatIsoDate(today);
+  const dueSoonDate = formatIsoDate(
+    getLocalDate(new Date(now.getTime() + settings.dueReminderDays * DAY_MS), zone),
+  );
+  const yesterday = formatIsoDate(getLocalDate(new Date(now.getTime() - DAY_MS), zone));
+  const reasons = new Map<string, string>();
+  for (const a of actions) {
+    if (a.status === 'COMPLETE') continue;
+    if (deadlineNear && needsUpdate(a, now)) reasons.set(a.id, `update due by ${describeDate(deadline)}`);
+    else if (a.due.kind !== 'from' && a.due.date === dueSoonDate)
+      reasons.set(a.id, `due in ${settings.dueReminderDays} days`);
+    else if (a.due.kind !== 'from' && a.due.date === yesterday && isOverdue(a, now))
+      reasons.set(a.id, 'now overdue');
+  }
+  const flagged = actions.filter((a) => reasons.has(a.id));
+  return perPerson(await store.schedules.listOwnerContacts(), flagged, platforms, (_contact, mine) =>
+    createReply(
+      { type: 'heading', text: `Reminder: ${first.plan.code} actions` },
+      { type: 'paragraph', text: mine.map((a) => `${a.ref}: ${reasons.get(a.id)}`).join('\n') },
+      { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)) },
+    ),
+  );
+}
+
+/**
+ * The weekly digest: per plan, RAG counts with the change over the week, status changes with who and
+ * why, notable notes, overdue actions, actions with no update this cycle, and owners who could not
+ * be reached. Reads only the week's updates, so it grows with the week's changes, not all history.
+ */
+export async function composeDigest(
+  store: Store,
+  now: Date,
+  settings: ScheduleSettings,
+  extraLines: string[] = [],
+): Promise<Reply> {
+  const since = new Date(now.getTime() - 7 * DAY_MS);
+  const [actions, updates, contacts] = await Promise.all([
+    store.actions.findActions({}),
+    store.schedules.listUpdatesSince(since),
+    store.schedules.listOwnerContacts(),
+  ]);
+  const blocks: Block[] = [];
+  const plans = [...new Set(actions.map((a) => a.plan.code))].sort();
+  for (const code of plans) {
+    const mine = actions.filter((a) => a.plan.code === code);
+    const planUpdates = updates.filter((u) => u.planCode === code);
+    const first = mine[0] as Action;
+    blocks.push(
+      { type: 'heading', text: `Weekly digest: ${code} ${first.plan.title}` },
+      { type: 'fields', fields: describeCounts(mine, planUpdates) },
+    );
+    const changes = planUpdates.filter((u) => u.oldStatus !== u.newStatus);
+    blocks.push({
+      type: 'paragraph',
+      text: changes.length
+        ? `Status changes this week:\n${changes.map(describeChange).join('\n')}`
+        : 'No status changes this week.',
+    });
+    const notes = planUpdates.filter((u) => u.oldStatus === u.newStatus && u.note).slice(-5);
+    if (notes.length)
+      blocks.push({ type: 'paragraph', text: `Notable updates:\n${notes.map(describeChange).join('\n')}` });
+    const overdue = mine.filter((a) => isOverdue(a, now));
+    blocks.push({
+      type: 'paragraph',
+      text: overdue.length ? `Overdue (${overdue.length}):` : 'Nothing overdue.',
+    });
+    if (overdue.length) blocks.push({ type: 'actions', items: overdue.map((a) => toActionItem(a, now)) });
+    const opening = getCycleOpening(first.plan.updateCycle, now, first.plan.timezone, settings);
+    const { deadline } = getCycleDeadline(opening, first.plan.timezone, settings);
+    const pastDeadline = formatIsoDate(getLocalDate(now, first.plan.timezone)) > formatIsoDate(deadline);
+    const silent = mine.filter((a) => needsUpdate(a, now));
+    if (silent.length)
+      blocks.push({
+        type: 'paragraph',
+        text: `${pastDeadline ? 'No update this cycle' : `Still to update by ${describeDate(deadline)}`} (${silent.length}): ${silent.map((a) => a.ref).join(', ')}`,
+      });
+    const unreachable = await store.schedules.listUnreached(`cycle:${code}:`, opening);
+    if (unreachable.length) {
+      const names = contacts
+        .filter((c) => unreachable.includes(`person:${c.personId}`))
+        .map((c) => c.displayName);
+      blocks.push({
+        type: 'paragraph',
+        text: `Owners Actionbot could not reach (no Slack or Teams account linked): ${names.join(', ')}`,
+      });
+    }
+  }
+  if (plans.length === 0) blocks.push({ type: 'paragraph', text: 'No plans yet.' });
+  for (const line of extraLines) blocks.push({ type: 'paragraph', text: line });
+  return { visibility: 'channel', blocks };
+}
+
+function describeCounts(actions: Action[], weekUpdates: RecentUpdate[]) {
+  // An action's status a week ago: the old status of its first update this week, else its status now.
+  const firstThisWeek = new Map<string, RecentUpdate>();
+  for (const u of weekUpdates) if (!firstThisWeek.has(u.ref)) firstThisWeek.set(u.ref, u);
+  const count = (pick: (a: Action) => Status, status: Status) =>
+    actions.filter((a) => pick(a) === status).length;
+  return STATUSES.map((status) => {
+    const now = count((a) => a.status, status);
+    const change = now - count((a) => firstThisWeek.get(a.ref)?.oldStatus ?? a.status, status);
+    return {
+      label: describeStatus(status),
+      value: `${now}${change ? ` (${change > 0 ? '+' : ''}${change} this week)` : ''}`,
+    };
+  });
+}
+
+function describeChange(u: RecentUpdate): string {
+  const change =
+    u.oldStatus === u.newStatus
+      ? describeStatus(u.newStatus)
+      : `${describeStatus(u.oldStatus)} → ${describeStatus(u.newStatus)}`;
+  return `${u.ref} ${change} · ${u.authorName ?? 'imported'}${u.note ? `: ${truncate(u.note, 140)}` : ''}`;
+}
+
+function describeDate(date: LocalDate): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(date.year, date.month - 1, date.day)),
+  );
+}

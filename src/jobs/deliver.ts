@@ -1,0 +1,82 @@
+import { type ChatSender, SendFailure } from '../bot/chat-sender.ts';
+import type { Reply } from '../commands/reply.ts';
+import type { Clock, ScheduleRepository } from '../domain/ports.ts';
+import type { Logger } from '../logger.ts';
+
+/** What sending a run's deliveries needs. `sleep` is injectable so tests need not wait. */
+export type DeliveryDeps = {
+  schedules: ScheduleRepository;
+  senders: ReadonlyMap<string, ChatSender>;
+  clock: Clock;
+  logger: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  /** Attempts per message before it is given up as failed (default 6). */
+  maxAttempts?: number;
+};
+
+const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Sends a run's pending deliveries one at a time, each recorded as sent right after it went out, so
+ * a run resumed after a crash sends only what was not sent. A 429 waits its Retry-After, transient
+ * failures back off exponentially; a permanent failure is recorded and reported in the digest.
+ */
+export async function deliverRun(
+  runKey: string,
+  deps: DeliveryDeps,
+): Promise<{ sent: number; failed: number }> {
+  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const maxAttempts = deps.maxAttempts ?? 6;
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const due = await deps.schedules.listPending(runKey, deps.clock.now());
+    if (due.length === 0) {
+      const waiting = await deps.schedules.listPending(runKey, FAR_FUTURE);
+      if (waiting.length === 0) return { sent, failed };
+      await sleep(MAX_BACKOFF_MS / 60); // retries are due soon: their next attempt is a few seconds off at most
+      continue;
+    }
+    for (const delivery of due) {
+      const sender = deps.senders.get(delivery.target?.platform ?? '');
+      if (!delivery.target || !sender) {
+        await deps.schedules.markFailed(
+          delivery.id,
+          `no way to send on ${delivery.target?.platform ?? 'any platform'}`,
+        );
+        failed++;
+        continue;
+      }
+      const target =
+        delivery.target.kind === 'person'
+          ? { kind: 'person' as const, externalId: delivery.target.id }
+          : { kind: 'channel' as const, channelId: delivery.target.id };
+      try {
+        await sender.send(target, delivery.message as Reply);
+        await deps.schedules.markSent(delivery.id, deps.clock.now());
+        sent++;
+      } catch (error) {
+        // Anything but a send failure is a bug or a dying process: stop; the run resumes after its lease.
+        if (!(error instanceof SendFailure)) throw error;
+        const failure = error;
+        const attempt = delivery.attempts + 1;
+        if (failure.retryable && attempt < maxAttempts) {
+          const waitMs = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempt - 1));
+          await deps.schedules.markRetry(
+            delivery.id,
+            new Date(deps.clock.now().getTime() + waitMs),
+            failure.message,
+          );
+          deps.logger.warn('delivery will be retried', { runKey, attempt, waitMs, reason: failure.message });
+          // A rate limit applies to the platform: wait it out before the next message.
+          if (failure.retryAfterMs) await sleep(failure.retryAfterMs);
+        } else {
+          await deps.schedules.markFailed(delivery.id, failure.message);
+          deps.logger.warn('delivery failed', { runKey, attempt, reason: failure.message });
+          failed++;
+        }
+      }
+    }
+  }
+}

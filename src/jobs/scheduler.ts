@@ -1,0 +1,72 @@
+import cron from 'node-cron';
+import { composeCyclePrompts, composeDigest, composeReminders } from '../commands/scheduled-messages.ts';
+import type { Store } from '../domain/ports.ts';
+import { getDigestSlot, getPlanSlots, type ScheduleSettings, type Slot } from '../domain/schedule.ts';
+import type { DeliveryDeps } from './deliver.ts';
+import { runSlot } from './run-slot.ts';
+
+export type SchedulerDeps = DeliveryDeps & {
+  store: Store;
+  settings: ScheduleSettings;
+  /** A slot missed by up to this long (the service was down) still runs, once. */
+  catchUpMs: number;
+  /** The zone of the weekly digest's day and hour. */
+  digestTimeZone: string;
+};
+
+/**
+ * Runs every job slot that is due now and not yet run: each plan's cycle opening (prompts) and
+ * daily reminders, and the weekly digest. Safe to call from any number of replicas at once, and
+ * again after a restart: each slot runs once (see runSlot).
+ */
+export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
+  const now = deps.clock.now();
+  const platforms = (['slack', 'teams'] as const).filter((p) => deps.senders.has(p));
+  const due = (slot: Slot | null): slot is Slot =>
+    slot !== null && slot.at <= now && now.getTime() - slot.at.getTime() <= deps.catchUpMs;
+  const ran: string[] = [];
+  const run = async (slot: Slot, compose: Parameters<typeof runSlot>[1]) => {
+    if (await runSlot(slot.key, compose, deps)) ran.push(slot.key);
+  };
+  for (const plan of await deps.store.plans.listPlans()) {
+    const { opening, reminder } = getPlanSlots(plan, now, deps.settings);
+    if (due(opening))
+      await run(opening, () => composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms));
+    if (due(reminder))
+      await run(reminder, () => composeReminders(deps.store, plan.code, now, deps.settings, platforms));
+  }
+  const digest = getDigestSlot(now, deps.digestTimeZone, deps.settings);
+  if (due(digest)) {
+    await run(digest, async () => {
+      const message = await composeDigest(deps.store, now, deps.settings);
+      const subscriptions = await deps.store.schedules.listSubscriptions();
+      return subscriptions
+        .filter((s) => deps.senders.has(s.platform))
+        .map((s) => ({
+          recipient: `channel:${s.platform}:${s.channelId}`,
+          target: { platform: s.platform, kind: 'channel' as const, id: s.channelId },
+          message,
+        }));
+    });
+  }
+  return ran;
+}
+
+/** Checks for due slots every minute (and once at start, to catch up after downtime) until stopped. */
+export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = runDueJobs(deps).catch((error: unknown) =>
+      deps.logger.error('scheduled jobs failed', { error }),
+    );
+    return running;
+  };
+  void tick();
+  const task = cron.schedule('* * * * *', tick, { name: 'actionbot-schedules', noOverlap: true });
+  return {
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}
