@@ -163,7 +163,8 @@ export async function composeDigest(
         type: 'paragraph',
         text: `${pastDeadline ? 'No update this cycle' : `Still to update by ${describeDate(deadline)}`} (${silent.length}): ${silent.map((a) => a.ref).join(', ')}`,
       });
-    const unreachable = await store.schedules.listUnreached(`cycle:${code}:`, opening);
+    const cycleKey = `cycle:${code}:${formatIsoDate(getLocalDate(opening, first.plan.timezone))}`;
+    const unreachable = await store.schedules.listUnreached(cycleKey);
     if (unreachable.length) {
       const names = contacts
         .filter((c) => unreachable.includes(`person:${c.personId}`))

@@ -92,13 +92,9 @@ export function createScheduleRepository(prisma: PrismaClient): ScheduleReposito
       });
     },
 
-    async listUnreached(runKeyPrefix, since) {
+    async listUnreached(runKey) {
       const rows = await prisma.delivery.findMany({
-        where: {
-          runKey: { startsWith: runKeyPrefix },
-          status: { in: ['unreachable', 'failed'] },
-          run: { createdAt: { gte: since } },
-        },
+        where: { runKey, status: { in: ['unreachable', 'failed'] } },
         select: { recipient: true },
         distinct: ['recipient'],
       });

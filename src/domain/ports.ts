@@ -150,7 +150,7 @@ export type ScheduleRepository = {
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
   /** Recipients a run could not reach (no chat identity, or a failed send), for the digest. */
-  listUnreached(runKeyPrefix: string, since: Date): Promise<string[]>;
+  listUnreached(runKey: string): Promise<string[]>;
   listOwnerContacts(): Promise<OwnerContact[]>;
   listUpdatesSince(since: Date): Promise<RecentUpdate[]>;
   subscribe(platform: 'slack' | 'teams', channelId: string, name: string | undefined): Promise<boolean>;

@@ -296,6 +296,20 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     expect(content).toContain('Review recruitment data by ethnicity');
   });
 
+  it('subscribes the channel it is run in to the weekly digest, for admins', async () => {
+    const refused = await slash(JANE, 'digest subscribe', { id: 'C0LEADERS', name: 'leaders' });
+    expect((await responseText(refused.id)).text).toContain('Only admins');
+    const { id } = await slash(ADMIN, 'digest subscribe', { id: 'C0LEADERS', name: 'leaders' });
+    expect((await responseText(id)).text).toContain('#leaders will get the weekly digest');
+    expect(await h.store.schedules.listSubscriptions()).toEqual([
+      { platform: 'slack', channelId: 'C0LEADERS', name: 'leaders' },
+    ]);
+    const dm = await slash(ADMIN, 'digest subscribe', { id: 'D0ADMIN', name: 'directmessage' });
+    expect((await responseText(dm.id)).text).toContain('Run digest subscribe in the Slack channel');
+    const off = await slash(ADMIN, 'digest unsubscribe', { id: 'C0LEADERS', name: 'leaders' });
+    expect((await responseText(off.id)).text).toContain('will no longer get the weekly digest');
+  });
+
   describe('rejects forged, stale and malformed requests, writes nothing, and keeps serving', () => {
     const command = new URLSearchParams({
       command: '/action',

@@ -12,9 +12,17 @@ export const ADMIN: Actor = { platform: 'console', externalId: 'admin', displayN
 /** A database with a plan loaded, and a way to run commands against it as anyone. */
 export type Harness = TestDatabase & {
   clock: { now(): Date; set(at: Date): void };
-  reply(text: string, actor?: Actor, extra?: Pick<CommandRequest, 'requestKey'>): Promise<Reply>;
+  reply(
+    text: string,
+    actor?: Actor,
+    extra?: Pick<CommandRequest, 'requestKey' | 'conversation'>,
+  ): Promise<Reply>;
   /** The reply rendered as console text. */
-  run(text: string, actor?: Actor, extra?: Pick<CommandRequest, 'requestKey'>): Promise<string>;
+  run(
+    text: string,
+    actor?: Actor,
+    extra?: Pick<CommandRequest, 'requestKey' | 'conversation'>,
+  ): Promise<string>;
   /** Row counts of every table and the actions' state: equal snapshots mean nothing was written. */
   snapshot(): Promise<unknown>;
 };
@@ -31,8 +39,11 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
     },
   };
   const deps = { store: test.store, clock, admins: [{ platform: 'console' as const, externalId: 'admin' }] };
-  const reply = (text: string, actor: Actor = ADMIN, extra: Pick<CommandRequest, 'requestKey'> = {}) =>
-    dispatch({ text, actor, ...extra } satisfies CommandRequest, deps);
+  const reply = (
+    text: string,
+    actor: Actor = ADMIN,
+    extra: Pick<CommandRequest, 'requestKey' | 'conversation'> = {},
+  ) => dispatch({ text, actor, ...extra } satisfies CommandRequest, deps);
   const p = test.db.prisma;
   return {
     ...test,

@@ -1,0 +1,250 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatSender, type ChatTarget, SendFailure } from '../../src/bot/chat-sender.ts';
+import type { Block, Reply } from '../../src/commands/reply.ts';
+import { createStore } from '../../src/db/create-store.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import type { Actor } from '../../src/domain/person.ts';
+import type { Store } from '../../src/domain/ports.ts';
+import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
+import { runDueJobs, type SchedulerDeps } from '../../src/jobs/scheduler.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+type Sent = { platform: string; target: ChatTarget; reply: Reply };
+
+/** A ChatSender that records what it sends and can be told to fail the next sends. */
+function createRecordingSender(
+  platform: 'slack' | 'teams',
+  sent: Sent[],
+  process: { dieAtAttempt: number; attempts: number },
+) {
+  const failures: Error[] = [];
+  const sender: ChatSender & { failNext(...f: Error[]): void } = {
+    platform,
+    async send(target, reply) {
+      if (++process.attempts === process.dieAtAttempt) throw new Error('process killed mid-run');
+      const failure = failures.shift();
+      if (failure) throw failure;
+      sent.push({ platform, target, reply });
+      return { messageId: String(sent.length) };
+    },
+    failNext: (...f) => failures.push(...f),
+  };
+  return sender;
+}
+
+const heading = (reply: Reply) =>
+  reply.blocks.find((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading')?.text ?? '';
+const promptRefs = (reply: Reply) =>
+  reply.blocks.flatMap((b) => (b.type === 'update-prompt' ? b.items.map((i) => i.ref) : []));
+
+// Q1 2027 opens Friday 1 January, a bank holiday: prompts go out on Monday 4 January, 09:00 GMT.
+const SETTINGS = { ...DEFAULT_SCHEDULE, bankHolidays: new Set(['2027-01-01']) };
+const OPENING = new Date('2027-01-04T09:00:00Z');
+
+describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
+  let h: Harness;
+  let sent: Sent[];
+  let slack: ReturnType<typeof createRecordingSender>;
+  let teams: ReturnType<typeof createRecordingSender>;
+
+  const deps = (store: Store = h.store): SchedulerDeps => ({
+    store,
+    schedules: store.schedules,
+    senders: new Map<string, ChatSender>([
+      ['slack', slack],
+      ['teams', teams],
+    ]),
+    clock: h.clock,
+    // Waiting moves the fake clock on instead of sleeping.
+    sleep: async (ms) => h.clock.set(new Date(h.clock.now().getTime() + ms)),
+    logger: createLogger('error', () => {}),
+    settings: SETTINGS,
+    catchUpMs: 24 * 3_600_000,
+    digestTimeZone: 'Europe/London',
+  });
+
+  async function holdRole(actor: Actor, role: string) {
+    const person = await h.store.people.ensurePerson(actor);
+    await h.store.people.changeRoleHolders({
+      roleName: role,
+      personIds: [person.id],
+      mode: 'add',
+      actorId: person.id,
+    });
+    return person;
+  }
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    await holdRole({ platform: 'slack', externalId: 'U0CEO', displayName: 'Chris Chief' }, 'Chief Executive');
+    await holdRole(
+      { platform: 'teams', externalId: 'aad-comms', displayName: 'Casey Comms' },
+      'Head of Communications',
+    );
+    await holdRole(
+      { platform: 'console', externalId: 'hr', displayName: 'Harper HR' },
+      'Head of People Services',
+    );
+  });
+  afterAll(async () => {
+    await h?.drop();
+  });
+  afterEach(async () => {
+    await h.db.prisma.delivery.deleteMany();
+    await h.db.prisma.jobRun.deleteMany();
+  });
+
+  const process = { dieAtAttempt: 0, attempts: 0 };
+  function reset() {
+    sent = [];
+    Object.assign(process, { dieAtAttempt: 0, attempts: 0 });
+    slack = createRecordingSender('slack', sent, process);
+    teams = createRecordingSender('teams', sent, process);
+  }
+  const targets = () =>
+    sent.map((s) => s.target).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  it('sends ONE prompt per owner with actions needing an update, on the right working day, once', async () => {
+    reset();
+    h.clock.set(new Date('2027-01-01T09:30:00Z')); // the bank holiday: nothing of the new cycle yet
+    expect((await runDueJobs(deps())).filter((k) => k.startsWith('cycle:'))).toEqual([]);
+    h.clock.set(new Date(OPENING.getTime() + 60_000));
+    expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-01-04');
+    const prompts = sent.filter((s) => heading(s.reply).startsWith('Time to update'));
+    expect(prompts.map((p) => [p.platform, p.target, promptRefs(p.reply)])).toEqual(
+      expect.arrayContaining([
+        ['slack', { kind: 'person', externalId: 'U0CEO' }, ['1.1', '1.2']],
+        ['teams', { kind: 'person', externalId: 'aad-comms' }, ['1.2']],
+      ]),
+    );
+    expect(prompts).toHaveLength(2);
+    // Harper holds a role but has no Slack or Teams identity: recorded as unreachable, not lost.
+    const unreachable = await h.db.prisma.delivery.findMany({ where: { status: 'unreachable' } });
+    expect(unreachable).toHaveLength(1);
+    // Another tick, or another replica, later the same day: nothing is sent again.
+    h.clock.set(new Date(OPENING.getTime() + 3_600_000));
+    await runDueJobs(deps());
+    expect(sent.filter((s) => heading(s.reply).startsWith('Time to update'))).toHaveLength(2);
+  });
+
+  it('resumes a run killed half-way through its prompts: every owner gets exactly one', async () => {
+    reset();
+    h.clock.set(new Date(OPENING.getTime() + 60_000));
+    process.dieAtAttempt = 2; // the run dies at the second prompt, after the first went out
+    await expect(runDueJobs(deps())).rejects.toThrow('process killed mid-run');
+    expect(sent).toHaveLength(1);
+    // Restarted at once: the dead run's lease still holds, so nothing happens yet...
+    h.clock.set(new Date(OPENING.getTime() + 2 * 60_000));
+    await runDueJobs(deps());
+    expect(sent).toHaveLength(1);
+    // ...and once it lapses the run is taken over and only the unsent prompt goes out.
+    h.clock.set(new Date(OPENING.getTime() + 15 * 60_000));
+    expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-01-04');
+    expect(targets()).toEqual(
+      [
+        { externalId: 'U0CEO', kind: 'person' },
+        { externalId: 'aad-comms', kind: 'person' },
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+  });
+
+  it('delivers exactly once through 429s and 500s, waiting out Retry-After', async () => {
+    reset();
+    h.clock.set(new Date(OPENING.getTime() + 60_000));
+    slack.failNext(
+      new SendFailure('Slack rate limit (429)', true, 2_000),
+      new SendFailure('Slack HTTP 500', true),
+    );
+    teams.failNext(new SendFailure('Teams 429', true, 1_000));
+    await runDueJobs(deps());
+    expect(sent.map((s) => s.target)).toEqual(
+      expect.arrayContaining([
+        { kind: 'person', externalId: 'aad-comms' },
+        { kind: 'person', externalId: 'U0CEO' },
+      ]),
+    );
+    expect(sent).toHaveLength(2);
+    const attempts = await h.db.prisma.delivery.findMany({
+      where: { status: 'sent' },
+      orderBy: { targetId: 'asc' },
+    });
+    expect(attempts.map((d) => [d.targetId, d.attempts])).toEqual([
+      ['U0CEO', 3],
+      ['aad-comms', 2],
+    ]);
+  });
+
+  it('gives up on a permanent failure and names the owner in the digest', async () => {
+    reset();
+    h.clock.set(new Date(OPENING.getTime() + 60_000));
+    teams.failNext(new SendFailure('Teams refused: no conversation with aad-comms', false));
+    await runDueJobs(deps());
+    expect(await h.db.prisma.delivery.count({ where: { status: 'failed' } })).toBe(1);
+    await h.store.schedules.subscribe('slack', 'C0LEADERS', 'leaders');
+    h.clock.set(new Date('2027-01-11T09:05:00Z'));
+    await runDueJobs(deps());
+    const digest = sent.find((s) => heading(s.reply).startsWith('Weekly digest'));
+    expect(digest?.target).toEqual({ kind: 'channel', channelId: 'C0LEADERS' });
+    const text = JSON.stringify(digest?.reply.blocks);
+    expect(text).toContain('Casey Comms');
+    expect(text).toContain('Harper HR');
+    await h.store.schedules.unsubscribe('slack', 'C0LEADERS');
+  });
+
+  it('builds the digest with RAG counts and their change this week, status changes with who and why', async () => {
+    h.clock.set(new Date('2027-01-06T10:00:00Z'));
+    expect(await h.run('update 1.2 red Sponsor left the organisation')).toContain('Amber → Red');
+    h.clock.set(new Date('2027-01-07T10:00:00Z'));
+    expect(await h.run('update 2.4 Data shared with the staff network')).toContain('status stays');
+    h.clock.set(new Date('2027-01-11T09:05:00Z'));
+    const preview = await h.run('digest preview');
+    expect(preview).toContain('== Weekly digest: ARAP');
+    expect(preview).toMatch(/Red: 1 \(\+1 this week\)/);
+    expect(preview).toMatch(/Amber: 0 \(-1 this week\)/);
+    expect(preview).toContain('1.2 Amber → Red · admin: Sponsor left the organisation');
+    expect(preview).toContain('2.4 Green · admin: Data shared with the staff network');
+    expect(preview).toMatch(/Overdue \(\d+\):/);
+  });
+
+  it('subscribes a channel from Slack or Teams only, and refuses in the console', async () => {
+    const admin = { platform: 'slack' as const, externalId: 'U0ADMIN' };
+    const inChannel = { conversation: { kind: 'channel' as const, id: 'C0LEAD', name: 'leadership' } };
+    expect(await h.run('digest subscribe')).toContain(
+      'Run digest subscribe in the Slack channel or Teams channel',
+    );
+    const asAdmin = await h.reply('digest subscribe weekly', { ...admin }, inChannel);
+    // Slack admins come from ACTIONBOT_ADMINS; this harness only makes console:admin one.
+    expect(JSON.stringify(asAdmin)).toContain('Only admins');
+    expect(await h.store.schedules.listSubscriptions()).toEqual([]);
+  });
+
+  it.runIf(engine === 'postgres')(
+    'two scheduler instances sharing the database send one digest per channel',
+    async () => {
+      reset();
+      await h.store.schedules.subscribe('slack', 'C0LEADERS', 'leaders');
+      await h.store.schedules.subscribe('teams', '19:leaders@thread.tacv2', 'Leadership');
+      const second = await openDatabase(h.target);
+      try {
+        h.clock.set(new Date('2027-01-18T09:01:00Z'));
+        await Promise.all([
+          runDueJobs(deps()),
+          runDueJobs(deps(createStore(second.prisma))),
+          runDueJobs(deps()),
+        ]);
+        const digests = sent.filter((s) => heading(s.reply).startsWith('Weekly digest'));
+        expect(digests.map((d) => d.target)).toEqual(
+          expect.arrayContaining([
+            { kind: 'channel', channelId: 'C0LEADERS' },
+            { kind: 'channel', channelId: '19:leaders@thread.tacv2' },
+          ]),
+        );
+        expect(digests).toHaveLength(2);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});
