@@ -95,4 +95,19 @@ describe('loadConfig', () => {
   ])('refuses inconsistent chat settings %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it('reads the schedule settings', () => {
+    const config = loadConfig({
+      ACTIONBOT_BANK_HOLIDAYS: '2027-01-01, 2027-12-27',
+      ACTIONBOT_CATCH_UP_HOURS: '6',
+    });
+    expect(config.schedules).toEqual({
+      enabled: true,
+      bankHolidays: new Set(['2027-01-01', '2027-12-27']),
+      catchUpHours: 6,
+      timeZone: 'Europe/London',
+    });
+    expect(() => loadConfig({ ACTIONBOT_BANK_HOLIDAYS: '25/12/2027' })).toThrow('ACTIONBOT_BANK_HOLIDAYS');
+    expect(() => loadConfig({ ACTIONBOT_TIMEZONE: 'Mars/Olympus' })).toThrow('IANA time zone');
+  });
 });

@@ -193,6 +193,35 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     await h.store.schedules.unsubscribe('slack', 'C0LEADERS');
   });
 
+  it('folds the deadline reminder and due-date reminders into one message per owner', async () => {
+    reset();
+    // Friday 15 January: three days before the cycle's deadline (18 January); 1.1 and 1.2 still owe updates.
+    h.clock.set(new Date('2027-01-15T09:30:00Z'));
+    expect(await runDueJobs(deps())).toContain('reminders:ARAP:2027-01-15');
+    const reminders = sent.filter((s) => heading(s.reply).startsWith('Reminder'));
+    expect(reminders.map((r) => [r.target, promptRefs(r.reply)])).toEqual(
+      expect.arrayContaining([
+        [{ kind: 'person', externalId: 'U0CEO' }, ['1.1', '1.2']],
+        [{ kind: 'person', externalId: 'aad-comms' }, ['1.2']],
+      ]),
+    );
+    expect(reminders).toHaveLength(2);
+    expect(JSON.stringify(reminders[0]?.reply)).toContain('update due by 18 January');
+    // Saturday: no reminders at all.
+    reset();
+    h.clock.set(new Date('2027-01-16T09:30:00Z'));
+    expect((await runDueJobs(deps())).filter((k) => k.startsWith('reminders:'))).toEqual([]);
+    // Wednesday 17 March: 1.1 ("March 27", read as 31 March 2027) is due in 14 days; only its owner hears.
+    reset();
+    h.clock.set(new Date('2027-03-17T09:30:00Z'));
+    await runDueJobs(deps());
+    const due = sent.filter((s) => heading(s.reply).startsWith('Reminder'));
+    expect(due.map((r) => [r.target, promptRefs(r.reply)])).toEqual([
+      [{ kind: 'person', externalId: 'U0CEO' }, ['1.1']],
+    ]);
+    expect(JSON.stringify(due[0]?.reply)).toContain('1.1: due in 14 days');
+  });
+
   it('builds the digest with RAG counts and their change this week, status changes with who and why', async () => {
     h.clock.set(new Date('2027-01-06T10:00:00Z'));
     expect(await h.run('update 1.2 red Sponsor left the organisation')).toContain('Amber → Red');
