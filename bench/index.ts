@@ -1,5 +1,11 @@
+import { benchDigest } from './digest.ts';
 import { benchSlackAck } from './slack-ack.ts';
 
-/** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
-const sections = [await benchSlackAck()];
-process.stdout.write(`${sections.join('\n\n')}\n`);
+/** `npm run bench [-- name...]`: every benchmark (or the named ones), each against a baseline of the same run. */
+const BENCHES: Record<string, () => Promise<string>> = { 'slack-ack': benchSlackAck, digest: benchDigest };
+const names = process.argv.slice(2);
+for (const name of names.length ? names : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (!bench) throw new Error(`No benchmark ${name}; there are: ${Object.keys(BENCHES).join(', ')}`);
+  process.stdout.write(`${await bench()}\n\n`);
+}

@@ -8,14 +8,17 @@ export const actionInclude = {
   plan: true,
   theme: true,
   owners: { include: { role: true } },
-  updates: { orderBy: { createdAt: 'desc' }, take: 1, include: { author: true } },
 } satisfies Prisma.ActionInclude;
 
 type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionInclude }>;
-type UpdateRow = Prisma.ProgressUpdateGetPayload<{ include: { author: true } }>;
+/** A progress update with its author's name: what an action's latest update is mapped from. */
+export type LatestUpdate = Pick<
+  Prisma.ProgressUpdateGetPayload<{ include: { author: true } }>,
+  'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'
+> & { author: { displayName: string } | null };
 
 /** Maps a stored progress update to the domain's. */
-export function toProgressUpdate(row: UpdateRow): ProgressUpdate {
+export function toProgressUpdate(row: LatestUpdate): ProgressUpdate {
   return {
     at: row.createdAt,
     authorName: row.author?.displayName ?? null,
@@ -26,9 +29,8 @@ export function toProgressUpdate(row: UpdateRow): ProgressUpdate {
   };
 }
 
-/** Maps a stored action with its plan, theme, owners and latest update to the domain's. */
-export function toAction(row: ActionRow): Action {
-  const latest = row.updates[0];
+/** Maps a stored action with its plan, theme and owners, and its latest update, to the domain's. */
+export function toAction(row: ActionRow, latest: LatestUpdate | undefined): Action {
   return {
     id: row.id,
     plan: {

@@ -1,12 +1,34 @@
 import type { ActionQuery, ActionRepository, NewUpdate } from '../domain/ports.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { actionInclude, toAction, toProgressUpdate } from './action.mapper.ts';
+import { actionInclude, type LatestUpdate, toAction, toProgressUpdate } from './action.mapper.ts';
 import { isUniqueViolation } from './errors.ts';
 
 class StatusChanged extends Error {}
 
 /** Actions and progress updates in Prisma. */
 export function createActionRepository(prisma: PrismaClient): ActionRepository {
+  /**
+   * The latest update of each action, one index lookup per action: Prisma's `take: 1` on a relation
+   * reads every update of every action and trims in memory, which grows with all history.
+   */
+  async function findLatestUpdates(actionIds: string[]) {
+    if (actionIds.length === 0) return new Map<string, LatestUpdate>();
+    const rows = await prisma.$queryRaw<LatestUpdateRow[]>`
+      SELECT a.id AS "actionId", u.created_at AS "createdAt", u.source::text AS source,
+             u.old_status::text AS "oldStatus", u.new_status::text AS "newStatus", u.note, p.display_name AS "authorName"
+      FROM unnest(${actionIds}::uuid[]) AS a(id)
+      CROSS JOIN LATERAL (
+        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY created_at DESC, id DESC LIMIT 1
+      ) u
+      LEFT JOIN people p ON p.id = u.author_id`;
+    return new Map<string, LatestUpdate>(
+      rows.map((r) => [
+        r.actionId,
+        { ...r, author: r.authorName === null ? null : { displayName: r.authorName } },
+      ]),
+    );
+  }
+
   return {
     async findActions(query: ActionQuery) {
       const rows = await prisma.action.findMany({
@@ -14,7 +36,8 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
         include: actionInclude,
         orderBy: [{ plan: { code: 'asc' } }, { position: 'asc' }],
       });
-      return rows.map(toAction);
+      const latest = await findLatestUpdates(rows.map((r) => r.id));
+      return rows.map((r) => toAction(r, latest.get(r.id)));
     },
 
     async findAction(planCode, ref) {
@@ -22,7 +45,7 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
         where: { ref, plan: { code: planCode } },
         include: actionInclude,
       });
-      return row && toAction(row);
+      return row && toAction(row, (await findLatestUpdates([row.id])).get(row.id));
     },
 
     async listRefs() {
@@ -75,6 +98,14 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
     },
   };
 }
+
+type StoredUpdate = Prisma.ProgressUpdateGetPayload<object>;
+
+/** The latest update's columns as the raw query returns them, with the author's name. */
+type LatestUpdateRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'> & {
+  actionId: string;
+  authorName: string | null;
+};
 
 function toWhere(query: ActionQuery): Prisma.ActionWhereInput {
   const where: Prisma.ActionWhereInput = {};
