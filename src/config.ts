@@ -27,6 +27,8 @@ export type ScheduleConfig = Readonly<{
   bankHolidays: ReadonlySet<string>;
   catchUpHours: number;
   timeZone: string;
+  /** Scheduled messages per second, at most, per platform. */
+  messagesPerSecond: Readonly<{ slack: number; teams: number }>;
 }>;
 
 /** Slack over HTTP (requests signed with the signing secret) or over Socket Mode (app-level token). */
@@ -95,6 +97,8 @@ const envSchema = z.object({
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
     .default('Europe/London'),
+  SLACK_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(5),
+  TEAMS_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -132,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       catchUpHours: e.ACTIONBOT_CATCH_UP_HOURS,
       timeZone: e.ACTIONBOT_TIMEZONE,
+      messagesPerSecond: Object.freeze({
+        slack: e.SLACK_MESSAGES_PER_SECOND,
+        teams: e.TEAMS_MESSAGES_PER_SECOND,
+      }),
     }),
   });
 }

@@ -98,6 +98,7 @@ function schedulerDeps(doors: FrontDoor[], config: Config, store: Store, logger:
     logger,
     settings: { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays },
     catchUpMs: config.schedules.catchUpHours * 3_600_000,
+    pacing: new Map(Object.entries(config.schedules.messagesPerSecond)),
     digestTimeZone: config.schedules.timeZone,
   };
 }

@@ -106,6 +106,7 @@ describe('loadConfig', () => {
       bankHolidays: new Set(['2027-01-01', '2027-12-27']),
       catchUpHours: 6,
       timeZone: 'Europe/London',
+      messagesPerSecond: { slack: 5, teams: 10 },
     });
     expect(() => loadConfig({ ACTIONBOT_BANK_HOLIDAYS: '25/12/2027' })).toThrow('ACTIONBOT_BANK_HOLIDAYS');
     expect(() => loadConfig({ ACTIONBOT_TIMEZONE: 'Mars/Olympus' })).toThrow('IANA time zone');

@@ -12,6 +12,8 @@ export type DeliveryDeps = {
   sleep?: (ms: number) => Promise<void>;
   /** Attempts per message before it is given up as failed (default 6). */
   maxAttempts?: number;
+  /** Messages per second to send at most, per platform: stay under its rate limit instead of hitting it. */
+  pacing?: ReadonlyMap<string, number>;
 };
 
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
@@ -30,6 +32,15 @@ export async function deliverRun(
   const maxAttempts = deps.maxAttempts ?? 6;
   let sent = 0;
   let failed = 0;
+  const nextSendAt = new Map<string, number>();
+  const pace = async (platform: string) => {
+    const perSecond = deps.pacing?.get(platform);
+    if (!perSecond) return;
+    const now = deps.clock.now().getTime();
+    const at = Math.max(now, nextSendAt.get(platform) ?? 0);
+    nextSendAt.set(platform, at + 1000 / perSecond);
+    if (at > now) await sleep(at - now);
+  };
   for (;;) {
     const due = await deps.schedules.listPending(runKey, deps.clock.now());
     if (due.length === 0) {
@@ -53,6 +64,7 @@ export async function deliverRun(
           ? { kind: 'person' as const, externalId: delivery.target.id }
           : { kind: 'channel' as const, channelId: delivery.target.id };
       try {
+        await pace(delivery.target.platform);
         await sender.send(target, delivery.message as Reply);
         await deps.schedules.markSent(delivery.id, deps.clock.now());
         sent++;

@@ -176,6 +176,33 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     ]);
   });
 
+  it('paces messages to the configured rate per platform', async () => {
+    reset();
+    const start = new Date(OPENING.getTime() + 60_000);
+    h.clock.set(start);
+    const sendTimes: number[] = [];
+    const original = slack.send;
+    slack.send = async (target, reply) => {
+      sendTimes.push(h.clock.now().getTime());
+      return original(target, reply);
+    };
+    await runDueJobs({ ...deps(), pacing: new Map([['slack', 0.5]]) });
+    // One Slack prompt: no wait before it. A second send on Slack would wait 2 s; Teams is not paced.
+    expect(sendTimes).toEqual([start.getTime()]);
+    await h.store.schedules.claimRun('paced', h.clock.now(), 60_000);
+    await h.store.schedules.enqueue(
+      'paced',
+      ['a', 'b', 'c'].map((id) => ({
+        recipient: id,
+        target: { platform: 'slack', kind: 'channel', id },
+        message: { visibility: 'channel', blocks: [] },
+      })),
+    );
+    const before = h.clock.now().getTime();
+    await deliverRun('paced', { ...deps(), pacing: new Map([['slack', 0.5]]) });
+    expect(sendTimes.slice(1).map((t) => t - before)).toEqual([0, 2000, 4000]);
+  });
+
   it('gives up on a permanent failure and names the owner in the digest', async () => {
     reset();
     h.clock.set(new Date(OPENING.getTime() + 60_000));
