@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import type { Actor } from '../../src/domain/person.ts';
 import type { Store } from '../../src/domain/ports.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
+import { deliverRun } from '../../src/jobs/deliver.ts';
 import { runDueJobs, type SchedulerDeps } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
