@@ -1,8 +1,13 @@
 import { benchDigest } from './digest.ts';
+import { benchFanout } from './fanout.ts';
 import { benchSlackAck } from './slack-ack.ts';
 
 /** `npm run bench [-- name...]`: every benchmark (or the named ones), each against a baseline of the same run. */
-const BENCHES: Record<string, () => Promise<string>> = { 'slack-ack': benchSlackAck, digest: benchDigest };
+const BENCHES: Record<string, () => Promise<string>> = {
+  'slack-ack': benchSlackAck,
+  digest: benchDigest,
+  fanout: benchFanout,
+};
 const names = process.argv.slice(2);
 for (const name of names.length ? names : Object.keys(BENCHES)) {
   const bench = BENCHES[name];

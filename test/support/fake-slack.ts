@@ -21,6 +21,8 @@ export type FakeSlack = {
   /** Bodies posted to each response URL, by id. */
   responses: Map<string, unknown[]>;
   responseUrl(id: string): string;
+  /** Channels of every chat.postMessage that succeeded, in order. */
+  posted: string[];
   /** File contents uploaded through files.uploadV2's upload URLs, by file id. */
   uploads: Map<string, string>;
   users: Map<string, FakeSlackUser>;
@@ -31,14 +33,42 @@ export type FakeSlack = {
 
 const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata']);
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** Slack's rate limits on chat.postMessage, played for benchmarks: a global budget and 1/s per conversation. */
+export type FakeSlackLimits = {
+  /** Messages per second across the workspace (token bucket), and how many may burst. */
+  perSecond: number;
+  burst: number;
+  /** Every Nth Web API call answers 500 (a transient failure). */
+  failEvery?: number;
+};
+
+export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const responses = new Map<string, unknown[]>();
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, Failure>();
+  const posted: string[] = [];
   const uploads = new Map<string, string>();
   let base = '';
   let ts = 1_700_000_000;
+  let tokens = limits?.burst ?? 0;
+  let refilledAt = performance.now();
+  const lastPostTo = new Map<string, number>();
+  let callCount = 0;
+
+  /** A 429 answer with Retry-After in whole seconds, or null when the post is within the limits. */
+  const rateLimit = (channel: string): number | null => {
+    if (!limits) return null;
+    const now = performance.now();
+    tokens = Math.min(limits.burst, tokens + ((now - refilledAt) / 1000) * limits.perSecond);
+    refilledAt = now;
+    const last = lastPostTo.get(channel);
+    if (last !== undefined && now - last < 1000) return 1;
+    if (tokens < 1) return Math.max(1, Math.ceil((1 - tokens) / limits.perSecond));
+    tokens -= 1;
+    lastPostTo.set(channel, now);
+    return null;
+  };
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -63,6 +93,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'views.publish':
         return { ok: true, view: { id: `V${calls.length}`, ...(args.view as object) } };
       case 'chat.postMessage':
+        posted.push(String(args.channel));
         return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts++}.000200` };
@@ -100,6 +131,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       args,
       token: req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string),
     });
+    callCount++;
+    if (limits?.failEvery && callCount % limits.failEvery === 0) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+      return;
+    }
+    if (method === 'chat.postMessage') {
+      const retryAfter = rateLimit(String(args.channel));
+      if (retryAfter !== null) {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+    }
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
@@ -113,6 +157,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     uploads,
+    posted,
     apiUrl: `${base}/api/`,
     calls,
     responses,
