@@ -1,4 +1,5 @@
-import { type Action, isOverdue, needsUpdate } from '../domain/action.ts';
+import { type Action, getActionCycle, isOverdue, needsUpdate } from '../domain/action.ts';
+import type { UpdateCycle } from '../domain/cycle.ts';
 import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate, Store } from '../domain/ports.ts';
 import { getCycleDeadline, getCycleOpening, type ScheduleSettings } from '../domain/schedule.ts';
 import { describeStatus, STATUSES, type Status } from '../domain/status.ts';
@@ -49,20 +50,26 @@ export async function composeCyclePrompts(
   now: Date,
   settings: ScheduleSettings,
   platforms: ReachablePlatforms,
+  cycle?: UpdateCycle,
 ): Promise<NewDelivery[]> {
-  const actions = (await store.actions.findActions({ planCodes: [planCode] })).filter((a) =>
-    needsUpdate(a, now),
-  );
+  const all = await store.actions.findActions({ planCodes: [planCode] });
+  const plan = all[0]?.plan;
+  if (!plan) return [];
+  const opening = getCycleOpening(cycle ?? plan.updateCycle, now, plan.timezone, settings);
+  // Only actions whose own cycle opened at this slot: a monthly action in a quarterly plan is asked
+  // monthly, the rest quarterly; cycles opening the same day share the one message.
+  const openedHere = (a: Action) =>
+    getCycleOpening(getActionCycle(a), now, plan.timezone, settings).getTime() === opening.getTime();
+  const actions = all.filter((a) => needsUpdate(a, now) && openedHere(a));
   const first = actions[0];
   if (!first) return [];
-  const opening = getCycleOpening(first.plan.updateCycle, now, first.plan.timezone, settings);
   const { deadline } = getCycleDeadline(opening, first.plan.timezone, settings);
   return perPerson(await store.schedules.listOwnerContacts(), actions, platforms, (_contact, mine) =>
     createReply(
       { type: 'heading', text: `Time to update ${first.plan.code}: ${first.plan.title}` },
       {
         type: 'paragraph',
-        text: `The ${first.plan.updateCycle} update cycle is open. ${mine.length === 1 ? 'This action needs' : `These ${mine.length} actions need`} an update by ${describeDate(deadline)}.`,
+        text: `The ${[...new Set(mine.map(getActionCycle))].join(' and ')} update cycle is open. ${mine.length === 1 ? 'This action needs' : `These ${mine.length} actions need`} an update by ${describeDate(deadline)}.`,
       },
       { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)) },
     ),

@@ -52,6 +52,7 @@ export function toAction(row: ActionRow, latest: LatestUpdate | undefined): Acti
     successMeasure: row.successMeasure,
     metrics: row.metrics,
     status: row.status,
+    updateCycle: row.updateCycle && isUpdateCycle(row.updateCycle) ? row.updateCycle : null,
     createdAt: row.createdAt,
     lastUpdate: latest ? toProgressUpdate(latest) : null,
   };

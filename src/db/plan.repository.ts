@@ -1,3 +1,4 @@
+import { isUpdateCycle, type UpdateCycle } from '../domain/cycle.ts';
 import type { PlanFile } from '../domain/plan-file.ts';
 import type { PlanRepository } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -7,10 +8,17 @@ import { DryRunRollback, importPlanIn } from './plan-import.ts';
 export function createPlanRepository(prisma: PrismaClient): PlanRepository {
   return {
     async listPlans() {
-      const plans = await prisma.plan.findMany({
-        orderBy: { code: 'asc' },
-        include: { _count: { select: { themes: true, actions: true } } },
-      });
+      const [plans, overrides] = await Promise.all([
+        prisma.plan.findMany({
+          orderBy: { code: 'asc' },
+          include: { _count: { select: { themes: true, actions: true } } },
+        }),
+        prisma.action.findMany({
+          where: { updateCycle: { not: null } },
+          distinct: ['planId', 'updateCycle'],
+          select: { planId: true, updateCycle: true },
+        }),
+      ]);
       return plans.map((p) => ({
         code: p.code,
         title: p.title,
@@ -19,6 +27,9 @@ export function createPlanRepository(prisma: PrismaClient): PlanRepository {
         updateCycle: p.updateCycle as PlanFile['updateCycle'],
         themeCount: p._count.themes,
         actionCount: p._count.actions,
+        actionCycles: overrides
+          .filter((o) => o.planId === p.id && o.updateCycle && isUpdateCycle(o.updateCycle))
+          .map((o) => o.updateCycle as UpdateCycle),
       }));
     },
 
@@ -28,6 +39,21 @@ export function createPlanRepository(prisma: PrismaClient): PlanRepository {
         prisma.auditEvent.create({ data: { actorId, kind: 'plan.cycle', subject: code, detail: { cycle } } }),
       ]);
       if (changed.count === 0) throw new Error(`no plan ${code}`);
+    },
+
+    async setActionCycle(code, ref, cycle, actorId) {
+      const [changed] = await prisma.$transaction([
+        prisma.action.updateMany({ where: { ref, plan: { code } }, data: { updateCycle: cycle } }),
+        prisma.auditEvent.create({
+          data: {
+            actorId,
+            kind: 'action.cycle',
+            subject: `${code}:${ref}`,
+            detail: { cycle: cycle ?? 'plan' },
+          },
+        }),
+      ]);
+      if (changed.count === 0) throw new Error(`no action ${code}:${ref}`);
     },
 
     async importPlan(file, actorId, options = {}) {

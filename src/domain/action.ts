@@ -33,9 +33,18 @@ export type Action = {
   successMeasure: string | null;
   metrics: string[];
   status: Status;
+  /** This action's own update cycle, when it differs from its plan's. */
+  updateCycle: UpdateCycle | null;
   createdAt: Date;
   lastUpdate: ProgressUpdate | null;
 };
+
+/** How often an action is asked for updates: its own cycle, else its plan's. */
+export function getActionCycle(
+  action: Pick<Action, 'plan'> & { updateCycle?: UpdateCycle | null },
+): UpdateCycle {
+  return action.updateCycle ?? action.plan.updateCycle;
+}
 
 /** Due date passed (in the plan's zone) and the action is not complete. */
 export function isOverdue(action: Pick<Action, 'due' | 'status' | 'plan'>, now: Date): boolean {
@@ -44,18 +53,21 @@ export function isOverdue(action: Pick<Action, 'due' | 'status' | 'plan'>, now: 
 }
 
 /** Not complete and no update since the current update cycle opened. */
-export function needsUpdate(action: Pick<Action, 'status' | 'plan' | 'lastUpdate'>, now: Date): boolean {
+export function needsUpdate(
+  action: Pick<Action, 'status' | 'plan' | 'lastUpdate'> & { updateCycle?: UpdateCycle | null },
+  now: Date,
+): boolean {
   if (action.status === 'COMPLETE') return false;
-  const opened = getCycleStart(action.plan.updateCycle, now, action.plan.timezone);
+  const opened = getCycleStart(getActionCycle(action), now, action.plan.timezone);
   return !action.lastUpdate || action.lastUpdate.at < opened;
 }
 
 /** Not complete and nothing heard since before the previous cycle opened: a whole cycle missed. */
 export function isStale(
-  action: Pick<Action, 'status' | 'plan' | 'lastUpdate' | 'createdAt'>,
+  action: Pick<Action, 'status' | 'plan' | 'lastUpdate' | 'createdAt'> & { updateCycle?: UpdateCycle | null },
   now: Date,
 ): boolean {
   if (action.status === 'COMPLETE') return false;
-  const previous = getCycleStart(action.plan.updateCycle, now, action.plan.timezone, 1);
+  const previous = getCycleStart(getActionCycle(action), now, action.plan.timezone, 1);
   return (action.lastUpdate?.at ?? action.createdAt) < previous;
 }

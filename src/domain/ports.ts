@@ -8,7 +8,13 @@ import type { Status } from './status.ts';
 export type Clock = { now(): Date };
 
 /** A plan with its size, for listings. */
-export type PlanSummary = PlanContext & { period: string | null; themeCount: number; actionCount: number };
+export type PlanSummary = PlanContext & {
+  period: string | null;
+  themeCount: number;
+  actionCount: number;
+  /** Update cycles some of its actions use instead of the plan's. */
+  actionCycles: UpdateCycle[];
+};
 
 /** Which actions to fetch; every field narrows. */
 export type ActionQuery = {
@@ -44,6 +50,8 @@ export type PlanRepository = {
   listPlans(): Promise<PlanSummary[]>;
   /** Changes how often a plan's owners are asked for updates, with an audit event. */
   setUpdateCycle(code: string, cycle: UpdateCycle, actorId: string): Promise<void>;
+  /** Gives one action its own update cycle (null: back to the plan's), with an audit event. */
+  setActionCycle(code: string, ref: string, cycle: UpdateCycle | null, actorId: string): Promise<void>;
   /** Creates or updates a plan from a file, matching themes and actions by ref; never duplicates. */
   importPlan(file: PlanFile, actorId: string | null, options?: ImportOptions): Promise<ImportSummary>;
 };

@@ -29,9 +29,16 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
     if (await runSlot(slot.key, compose, deps)) ran.push(slot.key);
   };
   for (const plan of await deps.store.plans.listPlans()) {
-    const { opening, reminder } = getPlanSlots(plan, now, deps.settings);
-    if (due(opening))
-      await run(opening, () => composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms));
+    const { reminder } = getPlanSlots(plan, now, deps.settings);
+    // The plan's cycle and any its actions override it with: cycles opening the same day share a
+    // slot key, so an owner still gets one message listing everything due.
+    for (const cycle of new Set([plan.updateCycle, ...plan.actionCycles])) {
+      const { opening } = getPlanSlots({ ...plan, updateCycle: cycle }, now, deps.settings);
+      if (due(opening) && !ran.includes(opening.key))
+        await run(opening, () =>
+          composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms, cycle),
+        );
+    }
     if (due(reminder))
       await run(reminder, () => composeReminders(deps.store, plan.code, now, deps.settings, platforms));
   }

@@ -250,6 +250,30 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     expect(JSON.stringify(due[0]?.reply)).toContain('1.1: due in 14 days');
   });
 
+  it('lets an action follow its own cycle: a monthly action is prompted monthly, alone', async () => {
+    reset();
+    h.clock.set(new Date('2027-01-20T10:00:00Z'));
+    await h.run('help'); // the console admin's first contact makes them a person
+    const before = await h.snapshot();
+    expect(await h.run('cycle set 1.1 fortnightly')).toContain('"fortnightly" is not an update cycle');
+    expect(await h.run('cycle set XYZ monthly')).toBe('✗ No plan XYZ. Plans: ARAP.');
+    expect(await h.run('cycle set 9.9 monthly')).toContain('No action 9.9');
+    expect(await h.snapshot()).toEqual(before);
+    expect(await h.run('cycle set 1.1 monthly')).toBe('✓ ARAP:1.1 now asks for updates monthly.');
+    expect(await h.run('cycle')).toMatch(/ARAP: quarterly;[\s\S]*ARAP:1\.1: monthly \(its own cycle\)/);
+    // Monday 1 February 2027, 09:01: only 1.1's cycle opens; Chris hears about 1.1 alone, Casey nothing.
+    h.clock.set(new Date('2027-02-01T09:01:00Z'));
+    expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-02-01');
+    const prompts = sent.filter((s) => heading(s.reply).startsWith('Time to update'));
+    expect(prompts.map((p) => [p.target, promptRefs(p.reply)])).toEqual([
+      [{ kind: 'person', externalId: 'U0CEO' }, ['1.1']],
+    ]);
+    expect(JSON.stringify(prompts[0]?.reply)).toContain('The monthly update cycle is open');
+    expect(await h.run('cycle set 1.1 plan')).toBe(
+      '✓ ARAP:1.1 now asks for updates quarterly, like its plan.',
+    );
+  });
+
   it('builds the digest with RAG counts and their change this week, status changes with who and why', async () => {
     h.clock.set(new Date('2027-01-06T10:00:00Z'));
     expect(await h.run('update 1.2 red Sponsor left the organisation')).toContain('Amber → Red');

@@ -55,6 +55,7 @@ async function loadNorfolkActions(): Promise<{ plan: PlanFile; actions: Action[]
         ref: a.ref,
         title: a.title,
         description: a.description ?? null,
+        updateCycle: null,
         theme: { ref: theme.ref, title: theme.title },
         owners: a.owners,
         due: parseDue(red ? 'October 22' : a.due),
