@@ -2,13 +2,14 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendFailure } from '../../src/bot/chat-sender.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
-import { type RunningHttpServer, startHttpServer } from '../../src/bot/http-server.ts';
+import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
 import { createReply } from '../../src/commands/reply.ts';
 import { createLogger } from '../../src/logger.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { FIXED_NOW } from '../support/fixture-plan.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { serveFrontDoor } from '../support/serve-front-door.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const SECRET = 'test-signing-secret-5a1e';
@@ -42,14 +43,7 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
       { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl: fake.apiUrl },
       { store: h.store, clock: h.clock, admins: [{ platform: 'slack', externalId: ADMIN }], logger },
     );
-    server = await startHttpServer({
-      port: 0,
-      host: '127.0.0.1',
-      routes: door.routes,
-      isReady: h.db.isReady,
-      logger,
-    });
-    await door.start();
+    server = await serveFrontDoor(door, h.db.isReady, logger);
   });
 
   afterAll(async () => {

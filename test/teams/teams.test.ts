@@ -2,13 +2,14 @@ import { sign as cryptoSign, generateKeyPairSync, type KeyObject } from 'node:cr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendFailure } from '../../src/bot/chat-sender.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
-import { type RunningHttpServer, startHttpServer } from '../../src/bot/http-server.ts';
+import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createTeamsFrontDoor } from '../../src/bot/teams/teams-front-door.ts';
 import { toActionItem } from '../../src/commands/present.ts';
 import { createReply } from '../../src/commands/reply.ts';
 import { createLogger } from '../../src/logger.ts';
 import { cardText, type FakeConnector, findInput, startFakeConnector } from '../support/fake-connector.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { serveFrontDoor } from '../support/serve-front-door.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const BOT = { id: '28:actionbot-app-id', name: 'Actionbot' };
@@ -53,14 +54,7 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
         logger,
       },
     );
-    server = await startHttpServer({
-      port: 0,
-      host: '127.0.0.1',
-      routes: door.routes,
-      isReady: h.db.isReady,
-      logger,
-    });
-    await door.start();
+    server = await serveFrontDoor(door, h.db.isReady, logger);
   });
 
   afterAll(async () => {
@@ -449,13 +443,7 @@ describe.each(ENGINES)('Teams front door with app credentials on %s', (engine) =
       // The Bot Framework's signing keys come from the fake: nothing here may reach the internet.
       { openIdMetadataUrl: `${fake.url}/openid` },
     );
-    server = await startHttpServer({
-      port: 0,
-      host: '127.0.0.1',
-      routes: door.routes,
-      isReady: h.db.isReady,
-      logger,
-    });
+    server = await serveFrontDoor(door, h.db.isReady, logger);
   });
 
   afterAll(async () => {
