@@ -1,3 +1,4 @@
+import type { MemberIdentity, NetworkMembership } from '../domain/feedback-ports.ts';
 import type { Person, Platform } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { Reply } from './reply.ts';
@@ -22,6 +23,26 @@ export type CommandContext = {
   conversation?: Conversation | undefined;
   /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
   resolveMention(word: string): Promise<Person | null>;
+  /**
+   * Turns a mention word into a platform identity WITHOUT making it a known person (nothing stored):
+   * for staff-network member lists, which keep only keyed hashes.
+   */
+  resolveIdentity(word: string): Promise<MemberIdentity | null>;
+};
+
+/**
+ * What an anonymous request (sending, checking or withdrawing feedback) runs with: no person, nothing
+ * about the asker but their platform identity, held in memory for a live membership check and never
+ * stored or logged.
+ */
+export type AnonymousContext = {
+  store: Store;
+  clock: Clock;
+  platform: Platform;
+  who: MemberIdentity;
+  conversation?: Conversation | undefined;
+  /** The front door's live membership check for linked channels/teams; absent: member lists only. */
+  membership?: NetworkMembership | undefined;
 };
 
 /** The words after the verb, and the whole text so notes keep their spacing. */
@@ -30,8 +51,14 @@ export type CommandInput = { text: string; args: Token[] };
 /** Parsing's answer: the typed command, or a short reply saying what was expected. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** A parsed command, ready to run once the asker is known. */
-export type Prepared = { ok: true; run(ctx: CommandContext): Promise<Reply> } | { ok: false; error: string };
+/**
+ * A parsed command, ready to run once the asker is known. `anonymous` requests run without the
+ * asker ever being looked up or recorded (see {@link AnonymousContext}).
+ */
+export type Prepared =
+  | { ok: true; anonymous?: false; run(ctx: CommandContext): Promise<Reply> }
+  | { ok: true; anonymous: true; run(ctx: AnonymousContext): Promise<Reply> }
+  | { ok: false; error: string };
 
 /** One verb of the command language. */
 export type Command = {
@@ -49,6 +76,11 @@ export type Command = {
 export type CommandDefinition<T> = Omit<Command, 'prepare'> & {
   parse(input: CommandInput): ParseResult<T>;
   run(value: T, ctx: CommandContext): Promise<Reply>;
+  /**
+   * For requests that must stay anonymous: the handler to run instead of `run`, without the asker being
+   * looked up or stored; null for requests that run normally.
+   */
+  anonymous?(value: T): ((ctx: AnonymousContext) => Promise<Reply>) | null;
 };
 
 /** Builds a {@link Command}; malformed input gets the parser's reply followed by the usage. */
@@ -60,7 +92,9 @@ export function defineCommand<T>(
     prepare(input) {
       const parsed = definition.parse(input);
       if (!parsed.ok) return { ok: false, error: `${parsed.error}\nUsage: ${definition.usage.join(' | ')}` };
-      return { ok: true, run: (ctx) => definition.run(parsed.value, ctx) };
+      const anonymous = definition.anonymous?.(parsed.value);
+      if (anonymous) return { ok: true, anonymous: true, run: anonymous };
+      return { ok: true, run: (ctx: CommandContext) => definition.run(parsed.value, ctx) };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { findClosest } from '../domain/closest-match.ts';
+import type { NetworkMembership } from '../domain/feedback-ports.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { CommandContext, Conversation } from './command.ts';
@@ -22,8 +23,13 @@ export type CommandRequest = {
   conversation?: Conversation;
 };
 
-/** The ports and settings every command runs with. */
-export type DispatchDeps = { store: Store; clock: Clock; admins: readonly AdminEntry[] };
+/** The ports and settings every command runs with; `membership` checks staff networks' linked channels. */
+export type DispatchDeps = {
+  store: Store;
+  clock: Clock;
+  admins: readonly AdminEntry[];
+  membership?: NetworkMembership;
+};
 
 /** Runs one command for one person and returns the platform-neutral reply. */
 export async function dispatch(request: CommandRequest, deps: DispatchDeps): Promise<Reply> {
@@ -37,6 +43,18 @@ export async function dispatch(request: CommandRequest, deps: DispatchDeps): Pro
   if (!command) return createErrorReply(describeUnknownVerb(verb));
   const prepared = command.prepare({ text, args });
   if (!prepared.ok) return createErrorReply(prepared.error);
+  if (prepared.anonymous) {
+    // Anonymous feedback: the asker is never looked up or stored (no ensurePerson); only their
+    // platform identity is handed over, in memory, for the live membership check.
+    return prepared.run({
+      store: deps.store,
+      clock: deps.clock,
+      platform: request.actor.platform,
+      who: { platform: request.actor.platform, externalId: request.actor.externalId },
+      conversation: request.conversation,
+      membership: deps.membership,
+    });
+  }
 
   const person = await deps.store.people.ensurePerson(request.actor);
   const isAdmin = isAdminPerson(request.actor, person, deps.admins);
@@ -53,8 +71,24 @@ export async function dispatch(request: CommandRequest, deps: DispatchDeps): Pro
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);
     },
+    resolveIdentity: async (word) => {
+      const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
+      return actor && { platform: actor.platform, externalId: actor.externalId };
+    },
   };
   return prepared.run(ctx);
+}
+
+/**
+ * Whether a command text is an anonymous request (sending, checking or withdrawing feedback), decided
+ * without any lookup: front doors use it to skip anything that would record who asked (profile
+ * lookups, conversation references).
+ */
+export function isAnonymousRequest(text: string): boolean {
+  const [verbToken, ...args] = tokenize(text.trim());
+  const command = COMMANDS.find((c) => c.name === (verbToken?.value ?? '').toLowerCase());
+  const prepared = command?.prepare({ text: text.trim(), args });
+  return Boolean(prepared?.ok && prepared.anonymous);
 }
 
 function describeUnknownVerb(verb: string): string {

@@ -1,9 +1,12 @@
 import type { Command } from './command.ts';
 import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
+import { feedbackCommand } from './verbs/feedback.ts';
 import { createHelpCommand } from './verbs/help.ts';
 import { listCommand } from './verbs/list.ts';
 import { mineCommand } from './verbs/mine.ts';
+import { moderateCommand } from './verbs/moderate.ts';
+import { networkCommand, networksCommand } from './verbs/network.ts';
 import { ownerCommand } from './verbs/owner.ts';
 import { plansCommand } from './verbs/plans.ts';
 import { reportCommand } from './verbs/report.ts';
@@ -24,4 +27,8 @@ export const COMMANDS: readonly Command[] = [
   rolesCommand,
   cycleCommand,
   digestCommand,
+  feedbackCommand,
+  moderateCommand,
+  networkCommand,
+  networksCommand,
 ];

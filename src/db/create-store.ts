@@ -2,17 +2,25 @@ import type { Store } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createActionRepository } from './action.repository.ts';
 import { createConversationRepository } from './conversation.repository.ts';
+import { createFeedbackRepository, createNetworkRepository } from './feedback.repository.ts';
+import { createFeedbackSecrets } from './feedback-secrets.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { createPlanRepository } from './plan.repository.ts';
 import { createScheduleRepository } from './schedule.repository.ts';
 
+/** Store options: `feedbackSecret` keys receipt and member-list hashes (ACTIONBOT_FEEDBACK_SECRET). */
+export type StoreOptions = { feedbackSecret?: string | undefined };
+
 /** The repositories the commands use, over one Prisma client. */
-export function createStore(prisma: PrismaClient): Store {
+export function createStore(prisma: PrismaClient, options: StoreOptions = {}): Store {
+  const secrets = createFeedbackSecrets(options.feedbackSecret);
   return {
     plans: createPlanRepository(prisma),
     actions: createActionRepository(prisma),
     people: createPeopleRepository(prisma),
     conversations: createConversationRepository(prisma),
     schedules: createScheduleRepository(prisma),
+    networks: createNetworkRepository(prisma, secrets),
+    feedback: createFeedbackRepository(prisma, secrets),
   };
 }

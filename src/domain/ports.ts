@@ -1,5 +1,6 @@
 import type { Action, PlanContext, ProgressUpdate } from './action.ts';
 import type { UpdateCycle } from './cycle.ts';
+import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
 import type { Actor, Person, Platform } from './person.ts';
 import type { PlanFile } from './plan-file.ts';
 import type { Status } from './status.ts';
@@ -173,4 +174,6 @@ export type Store = {
   people: PeopleRepository;
   conversations: ConversationRepository;
   schedules: ScheduleRepository;
+  networks: NetworkRepository;
+  feedback: FeedbackRepository;
 };

@@ -1,0 +1,95 @@
+import type { FeedbackItem, StaffNetwork } from './feedback.ts';
+import type { Actor } from './person.ts';
+
+/** A platform identity, for a live membership check: used in memory, never stored as it is. */
+export type MemberIdentity = Pick<Actor, 'platform' | 'externalId'>;
+
+/** What a network's linked channel or team says about one person, asked at submission time. */
+export type MembershipCheck =
+  | { status: 'member'; memberCount: number }
+  | { status: 'not-member' }
+  /** The network has no channel or team on this platform. */
+  | { status: 'not-linked' }
+  /** The platform could not be asked (missing scope, outage). */
+  | { status: 'unavailable' };
+
+/**
+ * Live membership of a network's linked channel or team, one implementation per chat platform
+ * (Slack: conversations.members of `slackChannelId`; Teams: the roster of `teamsTeamId`). The answer
+ * is used for one submission and then forgotten.
+ */
+export type NetworkMembership = {
+  check(network: StaffNetwork, who: MemberIdentity): Promise<MembershipCheck>;
+};
+
+/** Something feedback can be tagged to. */
+export type TagTargets = {
+  actions: { id: string; planCode: string; ref: string; title: string; themeId: string | null }[];
+  themes: { id: string; planCode: string; ref: string; title: string }[];
+};
+
+/** Staff networks, their moderators and admin-kept member lists. */
+export type NetworkRepository = {
+  /** Null when a network of that name exists. */
+  createNetwork(name: string): Promise<StaffNetwork | null>;
+  findNetwork(name: string): Promise<StaffNetwork | null>;
+  listNetworks(): Promise<(StaffNetwork & { moderators: string[] })[]>;
+  link(networkId: string, platform: 'slack' | 'teams', conversationId: string): Promise<void>;
+  setRelease(networkId: string, settings: { releaseTime?: string; threshold?: number }): Promise<void>;
+  changeModerators(networkId: string, personIds: string[], mode: 'add' | 'remove'): Promise<void>;
+  /** Adds or removes identities from the member list (kept as keyed hashes); returns the list's size. */
+  changeMembers(networkId: string, who: MemberIdentity[], mode: 'add' | 'remove'): Promise<number>;
+  isListedMember(networkId: string, who: MemberIdentity): Promise<boolean>;
+  listModeratedBy(personId: string): Promise<StaffNetwork[]>;
+};
+
+/** A submission to store: nothing about who sent it; `day` is YYYY-MM-DD. */
+export type NewFeedback = {
+  networkId: string;
+  text: string;
+  actionIds: string[];
+  themeIds: string[];
+  day: string;
+};
+
+/** A moderator's decision on a pending (or approved, for redaction) submission. */
+export type ModerationDecision =
+  | { kind: 'approve' }
+  | { kind: 'reject'; reason: string }
+  | { kind: 'redact'; part: string };
+
+/** A submission with the ids commands check permissions against. */
+export type StoredFeedback = FeedbackItem & { networkId: string; actionIds: string[] };
+
+/** Anonymous submissions, their moderation, release and replies. */
+export type FeedbackRepository = {
+  listTagTargets(): Promise<TagTargets>;
+  /** Stores a submission and returns its code and a new receipt (shown once; only its hash is kept). */
+  submit(feedback: NewFeedback): Promise<{ code: string; receipt: string }>;
+  findByReceipt(receipt: string): Promise<FeedbackItem | null>;
+  /** Deletes the submission (and its replies); false when no submission has that receipt. */
+  withdraw(receipt: string): Promise<boolean>;
+  findByCode(code: string): Promise<StoredFeedback | null>;
+  /** Pending submissions of these networks, oldest day first. */
+  listQueue(networkIds: string[]): Promise<FeedbackItem[]>;
+  moderate(
+    code: string,
+    decision: ModerationDecision,
+    moderatorId: string,
+    day: string,
+  ): Promise<'done' | 'not_found' | 'not_pending' | 'not_in_text'>;
+  /** Released submissions tagged to an action, directly or through its theme. */
+  listReleasedFor(actionId: string, themeId: string | null): Promise<FeedbackItem[]>;
+  addReply(feedbackId: string, authorId: string, text: string, day: string): Promise<void>;
+  /**
+   * Runs today's release for a network once across replicas: marks the day as done and, when at least
+   * `threshold` approved submissions wait, releases them all. `claimed` false: already run today.
+   */
+  releaseBatch(
+    networkId: string,
+    today: string,
+    threshold: number,
+  ): Promise<{ claimed: boolean; released: number }>;
+  /** Submissions released on or after a day, with their themes, for the digest's counts. */
+  listReleasedSince(day: string): Promise<{ themes: string[] }[]>;
+};
