@@ -1,7 +1,7 @@
-import { type Action, getActionCycle, isOverdue, needsUpdate } from '../domain/action.ts';
-import type { UpdateCycle } from '../domain/cycle.ts';
+import { type Action, getActionCycleRule, isOverdue, needsUpdate } from '../domain/action.ts';
+import { describeCycle } from '../domain/cycle.ts';
 import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate, Store } from '../domain/ports.ts';
-import { getCycleDeadline, getCycleOpening, type ScheduleSettings } from '../domain/schedule.ts';
+import { getCycleDeadline, getOpeningSlot, type ScheduleSettings, type Slot } from '../domain/schedule.ts';
 import { describeStatus, STATUSES, type Status } from '../domain/status.ts';
 import { toRoleKey } from '../domain/update-rules.ts';
 import { formatIsoDate, getLocalDate, type LocalDate } from '../domain/zoned-time.ts';
@@ -40,9 +40,17 @@ function perPerson(
   });
 }
 
+/** The latest opening of an action's cycle at `now`, and when its updates are due. */
+function getActionOpening(action: Action, now: Date, settings: ScheduleSettings) {
+  const rule = getActionCycleRule(action);
+  const opening = getOpeningSlot(action.plan, rule, now, settings);
+  return { opening, ...getCycleDeadline(opening.at, action.plan.timezone, settings, rule.deadlineDays) };
+}
+
 /**
- * The prompts of a plan's newly opened cycle: ONE message per owner listing every action of theirs
- * that needs an update, with quick status buttons (the `update-prompt` block).
+ * The prompts of a plan's cycle opening `slot` (the plan's own cycle, or one its actions follow):
+ * ONE message per owner listing every action of theirs that opened there and needs an update, with
+ * quick status buttons (the `update-prompt` block). Cycles opening together share the one message.
  */
 export async function composeCyclePrompts(
   store: Store,
@@ -50,35 +58,40 @@ export async function composeCyclePrompts(
   now: Date,
   settings: ScheduleSettings,
   platforms: ReachablePlatforms,
-  cycle?: UpdateCycle,
+  slot?: Slot,
 ): Promise<NewDelivery[]> {
   const all = await store.actions.findActions({ planCodes: [planCode] });
   const plan = all[0]?.plan;
   if (!plan) return [];
-  const opening = getCycleOpening(cycle ?? plan.updateCycle, now, plan.timezone, settings);
-  // Only actions whose own cycle opened at this slot: a monthly action in a quarterly plan is asked
-  // monthly, the rest quarterly; cycles opening the same day share the one message.
-  const openedHere = (a: Action) =>
-    getCycleOpening(getActionCycle(a), now, plan.timezone, settings).getTime() === opening.getTime();
-  const actions = all.filter((a) => needsUpdate(a, now) && openedHere(a));
-  const first = actions[0];
-  if (!first) return [];
-  const { deadline } = getCycleDeadline(opening, first.plan.timezone, settings);
-  return perPerson(await store.schedules.listOwnerContacts(), actions, platforms, (_contact, mine) =>
-    createReply(
-      { type: 'heading', text: `Time to update ${first.plan.code}: ${first.plan.title}` },
+  const key =
+    slot?.key ?? getOpeningSlot(plan, getActionCycleRule({ plan, updateCycle: null }), now, settings).key;
+  const due = new Map<string, ReturnType<typeof getActionOpening>>();
+  for (const a of all) {
+    const opened = getActionOpening(a, now, settings);
+    if (opened.opening.key === key && needsUpdate(a, now)) due.set(a.id, opened);
+  }
+  const actions = all.filter((a) => due.has(a.id));
+  return perPerson(await store.schedules.listOwnerContacts(), actions, platforms, (_contact, mine) => {
+    const cycles = [...new Set(mine.map((a) => describeCycle(getActionCycleRule(a).cycle)))].join(' and ');
+    const deadlines = new Map(mine.map((a) => [a.ref, describeDate(due.get(a.id)?.deadline as LocalDate)]));
+    const byWhen =
+      new Set(deadlines.values()).size === 1
+        ? `by ${[...deadlines.values()][0]}`
+        : `(${[...deadlines].map(([ref, day]) => `${ref} by ${day}`).join(', ')})`;
+    return createReply(
+      { type: 'heading', text: `Time to update ${plan.code}: ${plan.title}` },
       {
         type: 'paragraph',
-        text: `The ${[...new Set(mine.map(getActionCycle))].join(' and ')} update cycle is open. ${mine.length === 1 ? 'This action needs' : `These ${mine.length} actions need`} an update by ${describeDate(deadline)}.`,
+        text: `The ${cycles} update cycle is open. ${mine.length === 1 ? 'This action needs' : `These ${mine.length} actions need`} an update ${byWhen}.`,
       },
       { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)) },
-    ),
-  );
+    );
+  });
 }
 
 /**
- * The day's reminders for a plan, one message per person: the cycle's deadline is near and they
- * still owe an update; an action is due in `dueReminderDays`; or an action became overdue today.
+ * The day's reminders for a plan, one message per person: the deadline of an action's cycle is near
+ * and it still owes an update; an action is due in `dueReminderDays`; or it became overdue today.
  */
 export async function composeReminders(
   store: Store,
@@ -91,10 +104,7 @@ export async function composeReminders(
   const first = actions[0];
   if (!first) return [];
   const zone = first.plan.timezone;
-  const today = getLocalDate(now, zone);
-  const opening = getCycleOpening(first.plan.updateCycle, now, zone, settings);
-  const { deadline, reminderDay } = getCycleDeadline(opening, zone, settings);
-  const deadlineNear = formatIsoDate(reminderDay) === formatIsoDate(today);
+  const today = formatIsoDate(getLocalDate(now, zone));
   const dueSoonDate = formatIsoDate(
     getLocalDate(new Date(now.getTime() + settings.dueReminderDays * DAY_MS), zone),
   );
@@ -102,6 +112,10 @@ export async function composeReminders(
   const reasons = new Map<string, string>();
   for (const a of actions) {
     if (a.status === 'COMPLETE') continue;
+    const { opening, deadline, reminderDay } = getActionOpening(a, now, settings);
+    // A deadline so short that its reminder day is the opening day: the prompt itself is the reminder.
+    const deadlineNear =
+      formatIsoDate(reminderDay) === today && formatIsoDate(getLocalDate(opening.at, zone)) < today;
     if (deadlineNear && needsUpdate(a, now)) reasons.set(a.id, `update due by ${describeDate(deadline)}`);
     else if (a.due.kind !== 'from' && a.due.date === dueSoonDate)
       reasons.set(a.id, `due in ${settings.dueReminderDays} days`);
@@ -118,6 +132,9 @@ export async function composeReminders(
   );
 }
 
+/** How a digest is sent: late (it was due at `lateFrom`, in `timeZone`), with lines other features add. */
+export type DigestOptions = { lateFrom?: Date; timeZone?: string; extraLines?: readonly string[] };
+
 /**
  * The weekly digest: per plan, RAG counts with the change over the week, status changes with who and
  * why, notable notes, overdue actions, actions with no update this cycle, and owners who could not
@@ -127,7 +144,7 @@ export async function composeDigest(
   store: Store,
   now: Date,
   settings: ScheduleSettings,
-  extraLines: string[] = [],
+  options: DigestOptions = {},
 ): Promise<Reply> {
   const since = new Date(now.getTime() - 7 * DAY_MS);
   const [actions, updates, contacts] = await Promise.all([
@@ -136,6 +153,11 @@ export async function composeDigest(
     store.schedules.listOwnerContacts(),
   ]);
   const blocks: Block[] = [];
+  if (options.lateFrom)
+    blocks.push({
+      type: 'paragraph',
+      text: `Sent late: this digest was due ${describeWhen(options.lateFrom, options.timeZone ?? 'Europe/London')}, while Actionbot was not running.`,
+    });
   const plans = [...new Set(actions.map((a) => a.plan.code))].sort();
   for (const code of plans) {
     const mine = actions.filter((a) => a.plan.code === code);
@@ -161,17 +183,31 @@ export async function composeDigest(
       text: overdue.length ? `Overdue (${overdue.length}):` : 'Nothing overdue.',
     });
     if (overdue.length) blocks.push({ type: 'actions', items: overdue.map((a) => toActionItem(a, now)) });
-    const opening = getCycleOpening(first.plan.updateCycle, now, first.plan.timezone, settings);
-    const { deadline } = getCycleDeadline(opening, first.plan.timezone, settings);
-    const pastDeadline = formatIsoDate(getLocalDate(now, first.plan.timezone)) > formatIsoDate(deadline);
-    const silent = mine.filter((a) => needsUpdate(a, now));
-    if (silent.length)
+    const today = formatIsoDate(getLocalDate(now, first.plan.timezone));
+    const pending = new Map<string, string[]>(); // deadline -> refs still to update before it
+    const missed: string[] = [];
+    const openingKeys = new Set<string>();
+    for (const a of mine) {
+      const { opening, deadline } = getActionOpening(a, now, settings);
+      openingKeys.add(opening.key);
+      if (!needsUpdate(a, now)) continue;
+      // After its cycle's deadline an action shows as "no update this cycle"; before it, as still to do.
+      if (today > formatIsoDate(deadline)) missed.push(a.ref);
+      else pending.set(describeDate(deadline), [...(pending.get(describeDate(deadline)) ?? []), a.ref]);
+    }
+    if (missed.length)
       blocks.push({
         type: 'paragraph',
-        text: `${pastDeadline ? 'No update this cycle' : `Still to update by ${describeDate(deadline)}`} (${silent.length}): ${silent.map((a) => a.ref).join(', ')}`,
+        text: `No update this cycle (${missed.length}): ${missed.join(', ')}`,
       });
-    const cycleKey = `cycle:${code}:${formatIsoDate(getLocalDate(opening, first.plan.timezone))}`;
-    const unreachable = await store.schedules.listUnreached(cycleKey);
+    for (const [by, refs] of pending)
+      blocks.push({
+        type: 'paragraph',
+        text: `Still to update by ${by} (${refs.length}): ${refs.join(', ')}`,
+      });
+    const unreachable = (
+      await Promise.all([...openingKeys].map((key) => store.schedules.listUnreached(key)))
+    ).flat();
     if (unreachable.length) {
       const names = contacts
         .filter((c) => unreachable.includes(`person:${c.personId}`))
@@ -183,7 +219,7 @@ export async function composeDigest(
     }
   }
   if (plans.length === 0) blocks.push({ type: 'paragraph', text: 'No plans yet.' });
-  for (const line of extraLines) blocks.push({ type: 'paragraph', text: line });
+  for (const line of options.extraLines ?? []) blocks.push({ type: 'paragraph', text: line });
   return { visibility: 'channel', blocks };
 }
 
@@ -209,6 +245,17 @@ function describeChange(u: RecentUpdate): string {
       ? describeStatus(u.newStatus)
       : `${describeStatus(u.oldStatus)} → ${describeStatus(u.newStatus)}`;
   return `${u.ref} ${change} · ${u.authorName ?? 'imported'}${u.note ? `: ${truncate(u.note, 140)}` : ''}`;
+}
+
+function describeWhen(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
 }
 
 function describeDate(date: LocalDate): string {

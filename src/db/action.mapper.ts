@@ -1,5 +1,5 @@
 import type { Action, ProgressUpdate } from '../domain/action.ts';
-import { isUpdateCycle } from '../domain/cycle.ts';
+import { parseStoredCycle } from '../domain/cycle.ts';
 import type { DueKind } from '../domain/due-date.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 
@@ -31,13 +31,18 @@ export function toProgressUpdate(row: LatestUpdate): ProgressUpdate {
 
 /** Maps a stored action with its plan, theme and owners, and its latest update, to the domain's. */
 export function toAction(row: ActionRow, latest: LatestUpdate | undefined): Action {
+  // A cycle rule is stored as one text (see formatStoredCycle); an unreadable one counts as quarterly.
+  const planRule = parseStoredCycle(row.plan.updateCycle);
+  const ownRule = row.updateCycle ? parseStoredCycle(row.updateCycle) : null;
   return {
     id: row.id,
     plan: {
       code: row.plan.code,
       title: row.plan.title,
       timezone: row.plan.timezone,
-      updateCycle: isUpdateCycle(row.plan.updateCycle) ? row.plan.updateCycle : 'quarterly',
+      updateCycle: planRule?.cycle ?? 'quarterly',
+      cycleOpenDay: planRule?.openDay ?? 1,
+      cycleDeadlineDays: planRule?.deadlineDays ?? null,
     },
     ref: row.ref,
     title: row.title,
@@ -52,7 +57,9 @@ export function toAction(row: ActionRow, latest: LatestUpdate | undefined): Acti
     successMeasure: row.successMeasure,
     metrics: row.metrics,
     status: row.status,
-    updateCycle: row.updateCycle && isUpdateCycle(row.updateCycle) ? row.updateCycle : null,
+    updateCycle: ownRule?.cycle ?? null,
+    cycleOpenDay: ownRule?.openDay ?? 1,
+    cycleDeadlineDays: ownRule?.deadlineDays ?? null,
     createdAt: row.createdAt,
     lastUpdate: latest ? toProgressUpdate(latest) : null,
   };

@@ -1,8 +1,9 @@
-import { isUpdateCycle, type UpdateCycle } from '../domain/cycle.ts';
-import type { PlanFile } from '../domain/plan-file.ts';
+import { type CycleRule, formatStoredCycle, parseStoredCycle } from '../domain/cycle.ts';
 import type { PlanRepository } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DryRunRollback, importPlanIn } from './plan-import.ts';
+
+const DEFAULT_RULE: CycleRule = { cycle: 'quarterly', openDay: 1, deadlineDays: null };
 
 /** Plans and their import in Prisma. */
 export function createPlanRepository(prisma: PrismaClient): PlanRepository {
@@ -19,21 +20,28 @@ export function createPlanRepository(prisma: PrismaClient): PlanRepository {
           select: { planId: true, updateCycle: true },
         }),
       ]);
-      return plans.map((p) => ({
-        code: p.code,
-        title: p.title,
-        period: p.period,
-        timezone: p.timezone,
-        updateCycle: p.updateCycle as PlanFile['updateCycle'],
-        themeCount: p._count.themes,
-        actionCount: p._count.actions,
-        actionCycles: overrides
-          .filter((o) => o.planId === p.id && o.updateCycle && isUpdateCycle(o.updateCycle))
-          .map((o) => o.updateCycle as UpdateCycle),
-      }));
+      return plans.map((p) => {
+        const rule = parseStoredCycle(p.updateCycle) ?? DEFAULT_RULE;
+        return {
+          code: p.code,
+          title: p.title,
+          period: p.period,
+          timezone: p.timezone,
+          updateCycle: rule.cycle,
+          cycleOpenDay: rule.openDay,
+          cycleDeadlineDays: rule.deadlineDays,
+          themeCount: p._count.themes,
+          actionCount: p._count.actions,
+          actionCycles: overrides.flatMap((o) => {
+            const own = o.planId === p.id && o.updateCycle ? parseStoredCycle(o.updateCycle) : null;
+            return own ? [own] : [];
+          }),
+        };
+      });
     },
 
-    async setUpdateCycle(code, cycle, actorId) {
+    async setUpdateCycle(code, rule, actorId) {
+      const cycle = formatStoredCycle(rule);
       const [changed] = await prisma.$transaction([
         prisma.plan.updateMany({ where: { code }, data: { updateCycle: cycle } }),
         prisma.auditEvent.create({ data: { actorId, kind: 'plan.cycle', subject: code, detail: { cycle } } }),
@@ -41,7 +49,8 @@ export function createPlanRepository(prisma: PrismaClient): PlanRepository {
       if (changed.count === 0) throw new Error(`no plan ${code}`);
     },
 
-    async setActionCycle(code, ref, cycle, actorId) {
+    async setActionCycle(code, ref, rule, actorId) {
+      const cycle = rule ? formatStoredCycle(rule) : null;
       const [changed] = await prisma.$transaction([
         prisma.action.updateMany({ where: { ref, plan: { code } }, data: { updateCycle: cycle } }),
         prisma.auditEvent.create({

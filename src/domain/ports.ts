@@ -1,5 +1,5 @@
 import type { Action, PlanContext, ProgressUpdate } from './action.ts';
-import type { UpdateCycle } from './cycle.ts';
+import type { CycleRule } from './cycle.ts';
 import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
 import type { Actor, Person, Platform } from './person.ts';
 import type { PlanFile } from './plan-file.ts';
@@ -14,7 +14,7 @@ export type PlanSummary = PlanContext & {
   themeCount: number;
   actionCount: number;
   /** Update cycles some of its actions use instead of the plan's. */
-  actionCycles: UpdateCycle[];
+  actionCycles: CycleRule[];
 };
 
 /** Which actions to fetch; every field narrows. */
@@ -50,9 +50,9 @@ export type ImportOptions = { dryRun?: boolean; at?: Date; onProgress?: (done: n
 export type PlanRepository = {
   listPlans(): Promise<PlanSummary[]>;
   /** Changes how often a plan's owners are asked for updates, with an audit event. */
-  setUpdateCycle(code: string, cycle: UpdateCycle, actorId: string): Promise<void>;
+  setUpdateCycle(code: string, rule: CycleRule, actorId: string): Promise<void>;
   /** Gives one action its own update cycle (null: back to the plan's), with an audit event. */
-  setActionCycle(code: string, ref: string, cycle: UpdateCycle | null, actorId: string): Promise<void>;
+  setActionCycle(code: string, ref: string, rule: CycleRule | null, actorId: string): Promise<void>;
   /** Creates or updates a plan from a file, matching themes and actions by ref; never duplicates. */
   importPlan(file: PlanFile, actorId: string | null, options?: ImportOptions): Promise<ImportSummary>;
 };

@@ -1,5 +1,14 @@
-import { getCycleStart, type UpdateCycle } from './cycle.ts';
-import { formatIsoDate, getLocalDate, getZonedInstant, type LocalDate } from './zoned-time.ts';
+import { type CycleRule, getCycleStart, type UpdateCycle } from './cycle.ts';
+import {
+  addDays,
+  formatIsoDate,
+  getLocalDate,
+  getZonedInstant,
+  getZoneOffsetMs,
+  type LocalDate,
+} from './zoned-time.ts';
+
+export { addDays };
 
 /** What a deployment decides about its schedules; every time is local to the plan's zone. */
 export type ScheduleSettings = {
@@ -29,6 +38,29 @@ export const DEFAULT_SCHEDULE: ScheduleSettings = {
 /** A moment a job is meant to run, with the key that makes it run once. */
 export type Slot = { key: string; at: Date };
 
+/** A cycle by name, or with its open day and deadline (see {@link CycleRule}). */
+export type CycleInput = UpdateCycle | (Pick<CycleRule, 'cycle'> & Partial<CycleRule>);
+
+/** A slot that runs this much after its time ran late (the service was down): the digest says so. */
+export const LATE_AFTER_MS = 15 * 60_000;
+
+/** Whether a slot running at `now` is running late. */
+export function isLate(slot: Slot, now: Date): boolean {
+  return now.getTime() - slot.at.getTime() > LATE_AFTER_MS;
+}
+
+function toRule(cycle: CycleInput): CycleRule {
+  return typeof cycle === 'string'
+    ? { cycle, openDay: 1, deadlineDays: null }
+    : { openDay: 1, deadlineDays: null, ...cycle };
+}
+
+/** The local hour and minute of an instant in a zone. */
+function getLocalTime(instant: Date, timeZone: string): { hour: number; minute: number } {
+  const wall = new Date(instant.getTime() + getZoneOffsetMs(instant, timeZone));
+  return { hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
+}
+
 /** Whether a local date is a working day: not Saturday, Sunday or a listed bank holiday. */
 export function isWorkingDay(date: LocalDate, bankHolidays: ReadonlySet<string>): boolean {
   const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
@@ -42,48 +74,73 @@ export function nextWorkingDay(date: LocalDate, bankHolidays: ReadonlySet<string
   return d;
 }
 
-/** A local date plus (or minus) whole days. */
-export function addDays(date: LocalDate, days: number): LocalDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
 /**
- * When the prompts of the cycle containing `now` go out: the cycle's first day, moved to the next
- * working day, at the send hour in the plan's zone (so 09:00 stays 09:00 across a clock change).
+ * When the prompts of the cycle containing `now` go out. A calendar cycle: its open day (default the
+ * 1st), moved to the next working day, at the send hour in the plan's zone (so 09:00 stays 09:00
+ * across a clock change). A cron cycle: when its expression fires; on a weekend or bank holiday, the
+ * next working day at the same local time.
  */
 export function getCycleOpening(
-  cycle: UpdateCycle,
+  cycle: CycleInput,
   now: Date,
   timeZone: string,
   settings: ScheduleSettings,
   back = 0,
 ): Date {
-  const start = getLocalDate(getCycleStart(cycle, now, timeZone, back), timeZone);
-  return getZonedInstant(nextWorkingDay(start, settings.bankHolidays), timeZone, settings.sendHour);
+  const rule = toRule(cycle);
+  const start = getCycleStart(rule.cycle, now, timeZone, back, rule.openDay);
+  const day = getLocalDate(start, timeZone);
+  if (!rule.cycle.startsWith('cron:'))
+    return getZonedInstant(nextWorkingDay(day, settings.bankHolidays), timeZone, settings.sendHour);
+  if (isWorkingDay(day, settings.bankHolidays)) return start;
+  const { hour, minute } = getLocalTime(start, timeZone);
+  return getZonedInstant(nextWorkingDay(day, settings.bankHolidays), timeZone, hour, minute);
 }
+
+/**
+ * The latest opening of a cycle at or before `now`, keyed by plan and local date (and local time,
+ * when it is not the send hour: a cron cycle at 14:30 and the plan's at 09:00 are two slots).
+ */
+export function getOpeningSlot(
+  plan: { code: string; timezone: string },
+  cycle: CycleInput,
+  now: Date,
+  settings: ScheduleSettings,
+): Slot {
+  let at = getCycleOpening(cycle, now, plan.timezone, settings);
+  // Early on a cycle's first day (before the send hour), the current slot is still the last cycle's.
+  if (at > now) at = getCycleOpening(cycle, now, plan.timezone, settings, 1);
+  return { key: getOpeningKey(plan, at, settings), at };
+}
+
+/** The run key of a cycle opening: `cycle:ARAP:2027-01-04`, or `cycle:ARAP:2027-01-04T14:30`. */
+export function getOpeningKey(
+  plan: { code: string; timezone: string },
+  opening: Date,
+  settings: ScheduleSettings,
+): string {
+  const { hour, minute } = getLocalTime(opening, plan.timezone);
+  const date = formatIsoDate(getLocalDate(opening, plan.timezone));
+  const time = hour === settings.sendHour && minute === 0 ? '' : `T${pad(hour)}:${pad(minute)}`;
+  return `cycle:${plan.code}:${date}${time}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The slots due at `now` for one plan: its cycle opening and, on working days, the daily reminder. */
 export function getPlanSlots(
-  plan: { code: string; updateCycle: UpdateCycle; timezone: string },
+  plan: { code: string; updateCycle: UpdateCycle; timezone: string; cycleOpenDay?: number },
   now: Date,
   settings: ScheduleSettings,
 ): { opening: Slot; reminder: Slot | null } {
-  let openingAt = getCycleOpening(plan.updateCycle, now, plan.timezone, settings);
-  // Early on a cycle's first day (before the send hour), the current slot is still the last cycle's.
-  if (openingAt > now) openingAt = getCycleOpening(plan.updateCycle, now, plan.timezone, settings, 1);
+  const rule = { cycle: plan.updateCycle, openDay: plan.cycleOpenDay ?? 1 };
+  const opening = getOpeningSlot(plan, rule, now, settings);
   const today = getLocalDate(now, plan.timezone);
   const reminderAt = getZonedInstant(today, plan.timezone, settings.sendHour);
   const reminder = isWorkingDay(today, settings.bankHolidays)
     ? { key: `reminders:${plan.code}:${formatIsoDate(today)}`, at: reminderAt <= now ? reminderAt : null }
     : null;
-  return {
-    opening: {
-      key: `cycle:${plan.code}:${formatIsoDate(getLocalDate(openingAt, plan.timezone))}`,
-      at: openingAt,
-    },
-    reminder: reminder?.at ? { key: reminder.key, at: reminder.at } : null,
-  };
+  return { opening, reminder: reminder?.at ? { key: reminder.key, at: reminder.at } : null };
 }
 
 /** The latest weekly digest slot at or before `now`: digest weekday at the send hour, moved past holidays. */
@@ -99,13 +156,17 @@ export function getDigestSlot(now: Date, timeZone: string, settings: ScheduleSet
   throw new Error('no digest slot in the last two weeks');
 }
 
-/** The day an update cycle's updates are due (opening + deadline days), and when to remind. */
+/**
+ * The day an update cycle's updates are due (opening + deadline days: the cycle's own, else the
+ * deployment's), and the working day to remind owners still missing an update.
+ */
 export function getCycleDeadline(
   opening: Date,
   timeZone: string,
   settings: ScheduleSettings,
+  deadlineDays?: number | null,
 ): { deadline: LocalDate; reminderDay: LocalDate } {
-  const deadline = addDays(getLocalDate(opening, timeZone), settings.deadlineDays);
+  const deadline = addDays(getLocalDate(opening, timeZone), deadlineDays ?? settings.deadlineDays);
   let reminderDay = addDays(deadline, -settings.reminderDaysBeforeDeadline);
   // Remind on a working day at or before the nominal one, never after the deadline.
   for (let i = 0; i < 7 && !isWorkingDay(reminderDay, settings.bankHolidays); i++)

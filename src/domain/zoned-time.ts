@@ -61,3 +61,9 @@ export function formatIsoDate(date: LocalDate): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }
+
+/** A local date plus (or minus) whole days. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}

@@ -1,7 +1,15 @@
 import cron from 'node-cron';
 import { composeCyclePrompts, composeDigest, composeReminders } from '../commands/scheduled-messages.ts';
+import { getActionCycleRule } from '../domain/action.ts';
 import type { Store } from '../domain/ports.ts';
-import { getDigestSlot, getPlanSlots, type ScheduleSettings, type Slot } from '../domain/schedule.ts';
+import {
+  getDigestSlot,
+  getOpeningSlot,
+  getPlanSlots,
+  isLate,
+  type ScheduleSettings,
+  type Slot,
+} from '../domain/schedule.ts';
 import type { DeliveryDeps } from './deliver.ts';
 import { runSlot } from './run-slot.ts';
 
@@ -12,6 +20,8 @@ export type SchedulerDeps = DeliveryDeps & {
   catchUpMs: number;
   /** The zone of the weekly digest's day and hour. */
   digestTimeZone: string;
+  /** Lines other features add to the digest (anonymous feedback counts, from issue #6's work). */
+  digestLines?: (now: Date) => Promise<string[]>;
 };
 
 /**
@@ -30,22 +40,27 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   };
   for (const plan of await deps.store.plans.listPlans()) {
     const { reminder } = getPlanSlots(plan, now, deps.settings);
-    // The plan's cycle and any its actions override it with: cycles opening the same day share a
+    // The plan's cycle and any its actions override it with: cycles opening at the same time share a
     // slot key, so an owner still gets one message listing everything due.
-    for (const cycle of new Set([plan.updateCycle, ...plan.actionCycles])) {
-      const { opening } = getPlanSlots({ ...plan, updateCycle: cycle }, now, deps.settings);
-      if (due(opening) && !ran.includes(opening.key))
-        await run(opening, () =>
-          composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms, cycle),
-        );
+    const openings = new Map<string, Slot>();
+    for (const rule of [getActionCycleRule({ plan, updateCycle: null }), ...plan.actionCycles]) {
+      const opening = getOpeningSlot(plan, rule, now, deps.settings);
+      if (due(opening)) openings.set(opening.key, opening);
     }
+    for (const opening of openings.values())
+      await run(opening, () =>
+        composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms, opening),
+      );
     if (due(reminder))
       await run(reminder, () => composeReminders(deps.store, plan.code, now, deps.settings, platforms));
   }
   const digest = getDigestSlot(now, deps.digestTimeZone, deps.settings);
   if (due(digest)) {
     await run(digest, async () => {
-      const message = await composeDigest(deps.store, now, deps.settings);
+      const message = await composeDigest(deps.store, now, deps.settings, {
+        ...(isLate(digest, now) ? { lateFrom: digest.at, timeZone: deps.digestTimeZone } : {}),
+        extraLines: (await deps.digestLines?.(now)) ?? [],
+      });
       const subscriptions = await deps.store.schedules.listSubscriptions();
       return subscriptions
         .filter((s) => deps.senders.has(s.platform))

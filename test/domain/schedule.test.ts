@@ -4,7 +4,10 @@ import {
   getCycleDeadline,
   getCycleOpening,
   getDigestSlot,
+  getOpeningKey,
+  getOpeningSlot,
   getPlanSlots,
+  isLate,
   isWorkingDay,
   nextWorkingDay,
 } from '../../src/domain/schedule.ts';
@@ -85,5 +88,55 @@ describe('the weekly digest slot', () => {
       key: 'digest:2027-05-03',
       at: new Date('2027-05-04T08:00:00Z'),
     });
+  });
+});
+
+describe('open days, deadlines and cron cycles', () => {
+  const plan = { code: 'ARAP', timezone: LONDON };
+
+  it('opens a quarterly cycle on its open day, moved past a weekend, with its own deadline', () => {
+    // Open day 3: Sunday 3 January 2027 -> Monday 4 January; due 21 days later, reminded on Friday 22nd.
+    const rule = { cycle: 'quarterly' as const, openDay: 3, deadlineDays: 21 };
+    const slot = getOpeningSlot(plan, rule, new Date('2027-02-01T12:00:00Z'), DEFAULT_SCHEDULE);
+    expect(slot).toEqual({ key: 'cycle:ARAP:2027-01-04', at: new Date('2027-01-04T09:00:00Z') });
+    const { deadline, reminderDay } = getCycleDeadline(slot.at, LONDON, DEFAULT_SCHEDULE, rule.deadlineDays);
+    expect(deadline).toEqual({ year: 2027, month: 1, day: 25 });
+    expect(reminderDay).toEqual({ year: 2027, month: 1, day: 22 });
+    // On 2 January the running cycle is still October's (opened Monday 5 October 2026, 09:00 BST).
+    const before = getOpeningSlot(plan, rule, new Date('2027-01-02T12:00:00Z'), DEFAULT_SCHEDULE);
+    expect(before).toEqual({ key: 'cycle:ARAP:2026-10-05', at: new Date('2026-10-05T08:00:00Z') });
+  });
+
+  it('opens a cron cycle when it fires, at its own local time across the clock change', () => {
+    // Every other month on the 1st at 14:30: 1 March 2027 is GMT, 1 May BST.
+    const cycle = 'cron:30 14 1 */2 *' as const;
+    const march = getOpeningSlot(plan, { cycle }, new Date('2027-03-20T12:00:00Z'), DEFAULT_SCHEDULE);
+    expect(march).toEqual({ key: 'cycle:ARAP:2027-03-01T14:30', at: new Date('2027-03-01T14:30:00Z') });
+    // 1 May 2027 is a Saturday and 3 May a bank holiday: Tuesday 4 May, still 14:30 local (13:30 UTC).
+    const may = getOpeningSlot(plan, { cycle }, new Date('2027-05-20T12:00:00Z'), withHolidays('2027-05-03'));
+    expect(may).toEqual({ key: 'cycle:ARAP:2027-05-04T14:30', at: new Date('2027-05-04T13:30:00Z') });
+    // Before the moved opening, the current slot is still March's.
+    const waiting = getOpeningSlot(
+      plan,
+      { cycle },
+      new Date('2027-05-03T12:00:00Z'),
+      withHolidays('2027-05-03'),
+    );
+    expect(waiting.key).toBe('cycle:ARAP:2027-03-01T14:30');
+  });
+
+  it('keys openings at the send hour by date alone, others with their local time', () => {
+    expect(getOpeningKey(plan, new Date('2027-07-01T08:00:00Z'), DEFAULT_SCHEDULE)).toBe(
+      'cycle:ARAP:2027-07-01',
+    );
+    expect(getOpeningKey(plan, new Date('2027-07-01T09:00:00Z'), DEFAULT_SCHEDULE)).toBe(
+      'cycle:ARAP:2027-07-01T10:00',
+    );
+  });
+
+  it('calls a slot late when it runs more than 15 minutes after its time', () => {
+    const slot = { key: 'digest:2027-01-11', at: new Date('2027-01-11T09:00:00Z') };
+    expect(isLate(slot, new Date('2027-01-11T09:01:00Z'))).toBe(false);
+    expect(isLate(slot, new Date('2027-01-11T11:00:00Z'))).toBe(true);
   });
 });

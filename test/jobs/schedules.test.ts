@@ -260,7 +260,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     expect(await h.run('cycle set 9.9 monthly')).toContain('No action 9.9');
     expect(await h.snapshot()).toEqual(before);
     expect(await h.run('cycle set 1.1 monthly')).toBe('✓ ARAP:1.1 now asks for updates monthly.');
-    expect(await h.run('cycle')).toMatch(/ARAP: quarterly;[\s\S]*ARAP:1\.1: monthly \(its own cycle\)/);
+    expect(await h.run('cycle')).toMatch(/ARAP: quarterly;[\s\S]*ARAP:1\.1: monthly;.*\(its own cycle\)/);
     // Monday 1 February 2027, 09:01: only 1.1's cycle opens; Chris hears about 1.1 alone, Casey nothing.
     h.clock.set(new Date('2027-02-01T09:01:00Z'));
     expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-02-01');
@@ -287,6 +287,104 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     expect(preview).toContain('1.2 Amber → Red · admin: Sponsor left the organisation');
     expect(preview).toContain('2.4 Green · admin: Data shared with the staff network');
     expect(preview).toMatch(/Overdue \(\d+\):/);
+  });
+
+  it('sends a digest missed while the service was down once, marked as late, within the tolerance', async () => {
+    reset();
+    await h.store.schedules.subscribe('slack', 'C0LATE', 'late-leaders');
+    const digests = () => sent.filter((s) => heading(s.reply).startsWith('Weekly digest'));
+    // Down from Sunday night across Monday 25 January 09:00; back at 11:00.
+    h.clock.set(new Date('2027-01-25T11:00:00Z'));
+    expect(await runDueJobs(deps())).toContain('digest:2027-01-25');
+    h.clock.set(new Date('2027-01-25T11:01:00Z'));
+    expect(await runDueJobs(deps())).not.toContain('digest:2027-01-25');
+    expect(digests()).toHaveLength(1);
+    const [late] = digests();
+    expect(late?.target).toEqual({ kind: 'channel', channelId: 'C0LATE' });
+    expect(late?.reply.blocks[0]).toEqual({
+      type: 'paragraph',
+      text: 'Sent late: this digest was due Monday 25 January at 09:00, while Actionbot was not running.',
+    });
+    // On time the next week: not marked.
+    h.clock.set(new Date('2027-02-01T09:00:30Z'));
+    expect(await runDueJobs(deps())).toContain('digest:2027-02-01');
+    expect(JSON.stringify(digests()[1]?.reply)).not.toContain('Sent late');
+    // Down for longer than the tolerance (24 h): that week's digest is skipped, not sent a day late.
+    h.clock.set(new Date('2027-02-09T09:30:00Z'));
+    expect((await runDueJobs(deps())).filter((k) => k.startsWith('digest:'))).toEqual([]);
+    expect(digests()).toHaveLength(2);
+    await h.store.schedules.unsubscribe('slack', 'C0LATE');
+  });
+
+  it('sets a plan to a cron cycle with its own deadline: prompts when it fires, reminders before it', async () => {
+    reset();
+    h.clock.set(new Date('2027-02-08T10:00:00Z'));
+    const before = await h.snapshot();
+    for (const [text, reply] of [
+      ['cycle set ARAP quarterly 31', 'The open day is a day of the month from 1 to 28'],
+      ['cycle set ARAP quarterly 5 200', 'The deadline is a number of days from 1 to 180'],
+      ['cycle set ARAP quarterly 5 14 3', 'Too many numbers'],
+      ['cycle set ARAP quarterly soon', 'The open day is a day of the month'],
+      ['cycle set ARAP "0 9-17 * * *"', 'A cycle opens at most once a day'],
+      ['cycle set ARAP "0 9 * *"', 'a cron expression has five fields'],
+      ['cycle set ARAP "0 9 30 2 *"', 'never fires'],
+      ['cycle set ARAP "0 9 1 * *" 5 14', 'Too many numbers: give the deadline in days'],
+      ['cycle set 1.1 plan 5', 'takes nothing after "plan"'],
+    ])
+      expect(await h.run(text as string)).toContain(reply);
+    expect(
+      await h.run('cycle set ARAP "30 14 * * 3" 7', { platform: 'slack', externalId: 'U0CEO' }),
+    ).toContain('Only admins');
+    expect(await h.snapshot()).toEqual(before);
+    expect(await h.run('cycle set ARAP "30  14 * * wed" 5')).toBe(
+      '✓ ARAP now asks for updates cron "30 14 * * wed", updates due 5 days after it opens.',
+    );
+    // Wednesday 10 February, 14:31: the cycle opened a minute ago; one message per owner, due in 5 days.
+    h.clock.set(new Date('2027-02-10T14:31:00Z'));
+    expect(await h.run('cycle')).toContain(
+      'ARAP: cron "30 14 * * wed"; this cycle\'s prompts went out Wed 10 Feb, 14:30; updates due by 15/2/2027',
+    );
+    expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-02-10T14:30');
+    const prompts = sent.filter((s) => heading(s.reply).startsWith('Time to update'));
+    expect(prompts.map((p) => [p.target, promptRefs(p.reply)])).toEqual(
+      expect.arrayContaining([
+        [{ kind: 'person', externalId: 'U0CEO' }, ['1.1', '1.2']],
+        [{ kind: 'person', externalId: 'aad-comms' }, ['1.2']],
+      ]),
+    );
+    expect(prompts).toHaveLength(2);
+    expect(JSON.stringify(prompts[0]?.reply)).toContain('by 15 February');
+    // Casey updates 1.2; on Friday 12 February (three days before the deadline) only Chris still owes
+    // an update, for 1.1.
+    h.clock.set(new Date('2027-02-11T10:00:00Z'));
+    await h.run('update 1.2 Comms plan agreed', { platform: 'teams', externalId: 'aad-comms' });
+    reset();
+    h.clock.set(new Date('2027-02-12T09:30:00Z'));
+    expect(await runDueJobs(deps())).toContain('reminders:ARAP:2027-02-12');
+    const reminders = sent.filter((s) => heading(s.reply).startsWith('Reminder'));
+    expect(reminders.map((r) => [r.target, promptRefs(r.reply)])).toEqual([
+      [{ kind: 'person', externalId: 'U0CEO' }, ['1.1']],
+    ]);
+    expect(JSON.stringify(reminders[0]?.reply)).toContain('1.1: update due by 15 February');
+    // After the deadline (and before the next Wednesday) the digest lists 1.1 as "no update this cycle".
+    h.clock.set(new Date('2027-02-16T10:00:00Z'));
+    expect(await h.run('digest preview')).toMatch(/No update this cycle \(\d\): 1\.1/);
+  });
+
+  it('opens a quarterly cycle on its configured open day, with its configured deadline', async () => {
+    reset();
+    expect(await h.run('cycle set ARAP quarterly 5 21')).toBe(
+      '✓ ARAP now asks for updates quarterly (opens on the 5th), updates due 21 days after it opens.',
+    );
+    // Thursday 1 April 2027 (BST): nothing yet; Monday 5 April 09:00 local = 08:00 UTC.
+    h.clock.set(new Date('2027-04-01T08:30:00Z'));
+    expect((await runDueJobs(deps())).filter((k) => k.startsWith('cycle:'))).toEqual([]);
+    h.clock.set(new Date('2027-04-05T08:01:00Z'));
+    expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-04-05');
+    const prompts = sent.filter((s) => heading(s.reply).startsWith('Time to update'));
+    expect(prompts).toHaveLength(2);
+    expect(JSON.stringify(prompts[0]?.reply)).toContain('by 26 April');
+    expect(await h.run('cycle set ARAP quarterly')).toBe('✓ ARAP now asks for updates quarterly.');
   });
 
   it('subscribes a channel from Slack or Teams only, and refuses in the console', async () => {
