@@ -26,6 +26,8 @@ export type FakeSlack = {
   /** File contents uploaded through files.uploadV2's upload URLs, by file id. */
   uploads: Map<string, string>;
   users: Map<string, FakeSlackUser>;
+  /** Members of each channel, for conversations.members. */
+  channelMembers: Map<string, string[]>;
   failNext(method: string, failure: Omit<Failure, 'times'>, times?: number): void;
   callsOf(method: string): SlackCall[];
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
   const calls: SlackCall[] = [];
   const responses = new Map<string, unknown[]>();
   const users = new Map<string, FakeSlackUser>();
+  const channelMembers = new Map<string, string[]>();
   const failures = new Map<string, Failure>();
   const posted: string[] = [];
   const uploads = new Map<string, string>();
@@ -103,6 +106,12 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: args.files };
+      case 'conversations.members': {
+        const members = channelMembers.get(String(args.channel));
+        return members
+          ? { ok: true, members, response_metadata: { next_cursor: '' } }
+          : { ok: false, error: 'channel_not_found' };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
       default:
@@ -163,6 +172,7 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
     responses,
     responseUrl: (id) => `${base}/response/${id}`,
     users,
+    channelMembers,
     failNext: (method, failure, times = 1) => failures.set(method, { ...failure, times }),
     callsOf: (method) => calls.filter((c) => c.method === method),
     close: () =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { App, type BlockButtonAction, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Conversation } from '../../commands/command.ts';
-import { type CommandRequest, dispatch } from '../../commands/dispatch.ts';
+import { type CommandRequest, dispatch, isAnonymousRequest } from '../../commands/dispatch.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { type Block, createReply, isErrorReply, type Reply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
@@ -12,6 +12,7 @@ import { createWorkLimiter } from '../work-limiter.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { createSlackIdentity } from './identity.ts';
 import { ACTION_IDS, renderSlackMessage, type SlackMessage } from './render-blocks.ts';
+import { createSlackMembership } from './slack-membership.ts';
 import { createSlackSender } from './slack-sender.ts';
 import {
   buildHomeView,
@@ -63,11 +64,15 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
   const identity = createSlackIdentity(app.client, deps.logger);
 
   const limiter = createWorkLimiter(WORK_CONCURRENCY);
+  const commandDeps = { ...deps, membership: createSlackMembership(app.client, deps.logger) };
+  // Anonymous feedback: no profile lookup (users.info) at all; the id alone serves the membership check.
+  const actorFor = async (userId: string, text: string) =>
+    isAnonymousRequest(text) ? { platform: 'slack' as const, externalId: userId } : identity.actorFor(userId);
   const run = (userId: string, text: string, extra: Omit<CommandRequest, 'text' | 'actor'> = {}) =>
     limiter.run(async () =>
       dispatch(
-        { text, actor: await identity.actorFor(userId), resolveMention: identity.resolveMention, ...extra },
-        deps,
+        { text, actor: await actorFor(userId, text), resolveMention: identity.resolveMention, ...extra },
+        commandDeps,
       ),
     );
 
@@ -116,7 +121,11 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       }
       await respond(toResponse(form ? noActionsReply() : reply));
     } catch (error) {
-      deps.logger.error('slack command failed', { error });
+      // An anonymous request's error may quote its text (e.g. a database error): log only its kind.
+      const anonymous = isAnonymousRequest(command.text);
+      deps.logger.error('slack command failed', {
+        error: anonymous ? { name: (error as Error).name } : error,
+      });
       await respond({
         response_type: 'ephemeral',
         text: 'Sorry, that did not work. Please try again in a minute.',

@@ -1,0 +1,234 @@
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsole } from '../../src/bot/console/run-console.ts';
+import type { FrontDoor } from '../../src/bot/front-door.ts';
+import { type RunningHttpServer, startHttpServer } from '../../src/bot/http-server.ts';
+import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
+import { composeFeedbackDigest } from '../../src/commands/feedback-digest.ts';
+import { releaseFeedback } from '../../src/jobs/release-feedback.ts';
+import { createLogger } from '../../src/logger.ts';
+import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+const SECRET = 'audit-signing-secret-77';
+const TOKEN = 'xoxb-999-888-audittoken';
+const ADMIN = 'U0AUDITADMIN';
+const CHAIR = 'U0AUDITCHAIR';
+const OWNER = 'U0AUDITOWNER';
+const CHANNEL = 'C0EMSNAUDIT';
+
+/** Slack submitters with identifiers that appear nowhere else: any trace of them is a leak. */
+const SUBMITTERS = [
+  {
+    id: 'U0ZQXSUBMITA',
+    name: 'zqx-amara',
+    real_name: 'Amara Zqxwellington',
+    email: 'amara.zqx@audit.example',
+  },
+  { id: 'U0ZQXSUBMITB', name: 'zqx-bolu', real_name: 'Bolu Zqxfairweather', email: 'bolu.zqx@audit.example' },
+  { id: 'U0ZQXSUBMITC', name: 'zqx-chen', real_name: 'Chen Zqxhartley', email: 'chen.zqx@audit.example' },
+];
+/** Console submitters (the admin-kept member list). */
+const CONSOLE_SUBMITTERS = ['zqxconsole-dana', 'zqxconsole-eli', 'zqxconsole-fola'];
+const IDENTIFIERS = [
+  ...SUBMITTERS.flatMap((s) => [s.id, s.name, s.real_name, s.email, s.id.toLowerCase()]),
+  ...CONSOLE_SUBMITTERS,
+  'zqx', // every distinctive identifier above contains it
+];
+
+describe.each(ENGINES)('anonymity audit over the real Slack front door and the console on %s', (engine) => {
+  let h: Harness;
+  let fake: FakeSlack;
+  let door: FrontDoor;
+  let server: RunningHttpServer;
+  const logLines: string[] = [];
+  const logger = createLogger('debug', (line) => logLines.push(line));
+  let seq = 0;
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    fake = await startFakeSlack();
+    fake.users.set(ADMIN, { id: ADMIN, name: 'ada', real_name: 'Ada Admin' });
+    fake.users.set(CHAIR, {
+      id: CHAIR,
+      name: 'chair',
+      real_name: 'Network Chair',
+      email: 'chair@example.org',
+    });
+    fake.users.set(OWNER, { id: OWNER, name: 'owner', real_name: 'Olu Owner', email: 'owner@example.org' });
+    for (const s of SUBMITTERS) fake.users.set(s.id, s);
+    fake.channelMembers.set(CHANNEL, [CHAIR, ...SUBMITTERS.map((s) => s.id)]);
+    door = createSlackFrontDoor(
+      { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl: fake.apiUrl },
+      { store: h.store, clock: h.clock, admins: [{ platform: 'slack', externalId: ADMIN }], logger },
+    );
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: door.routes,
+      isReady: h.db.isReady,
+      logger,
+    });
+    await door.start();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await door?.stop();
+    await fake?.close();
+    await h?.drop();
+  });
+
+  /** `/action <text>` as Slack posts it (signed, with user_name and channel), answered at the response URL. */
+  async function slash(user: string, text: string, channel = { id: 'C0GENERAL', name: 'general' }) {
+    const id = `a${++seq}`;
+    const body = new URLSearchParams({
+      team_id: 'T0TEST',
+      channel_id: channel.id,
+      channel_name: channel.name,
+      user_id: user,
+      user_name: fake.users.get(user)?.name ?? user,
+      command: '/action',
+      text,
+      api_app_id: 'A0TEST',
+      response_url: fake.responseUrl(id),
+      trigger_id: `trigger-${id}`,
+    }).toString();
+    const res = await fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const reply = await eventually(
+      () => fake.responses.get(id)?.[0] as { text: string } | undefined,
+      `reply ${id}`,
+    );
+    return reply.text;
+  }
+
+  async function consoleAs(user: string, lines: string[]): Promise<string> {
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c.toString()));
+    await runConsole(
+      { store: h.store, clock: h.clock, admins: [{ platform: 'console', externalId: 'admin' }] },
+      { input: Readable.from(lines.map((l) => `${l}\n`)), output, user, interactive: false, logger },
+    );
+    return chunks.join('');
+  }
+
+  it('stores and logs nothing that identifies a submitter, and no time finer than a day', async () => {
+    h.clock.set(new Date('2026-11-23T10:41:17.123Z'));
+    const NET = '"Ethnic Minority Staff Network"';
+    expect(await slash(ADMIN, `network create ${NET}`)).toContain('Created');
+    expect(await slash(ADMIN, `network link ${NET}`, { id: CHANNEL, name: 'emsn' })).toContain(
+      'linked to #emsn',
+    );
+    expect(await slash(ADMIN, `network moderators ${NET} add <@${CHAIR}|chair>`)).toContain('Network Chair');
+    expect(await slash(ADMIN, `owner "Head of People Services" <@${OWNER}|owner>`)).toContain('Olu Owner');
+    expect(
+      await consoleAs('admin', [
+        `network members ${NET} add ${CONSOLE_SUBMITTERS.map((c) => `@${c}`).join(' ')}`,
+      ]),
+    ).toContain('now has 3 people');
+
+    // A non-member is refused without learning who the members are.
+    fake.users.set('U0NOTMEMBER', { id: 'U0NOTMEMBER', name: 'nm', real_name: 'Not Member' });
+    const refused = await slash('U0NOTMEMBER', 'feedback 2.4 -- It happens here too');
+    expect(refused).toContain('Only members of a staff network');
+    expect(refused).not.toMatch(/zqx|U0ZQX|Network Chair/i);
+
+    // Three Slack submitters (slash command, in a channel and in a DM) and one console submitter.
+    const receipts: string[] = [];
+    const codes: string[] = [];
+    const texts = [
+      'In my appraisal my accent was called a development need.',
+      'I was mistaken for the cleaner twice this month.',
+      'I am always asked to organise the diversity event.',
+    ];
+    for (const [i, s] of SUBMITTERS.entries()) {
+      const where = i === 1 ? { id: 'D0DIRECT', name: 'directmessage' } : { id: CHANNEL, name: 'emsn' };
+      const reply = await slash(s.id, `feedback 2.4 -- ${texts[i]}`, where);
+      expect(reply).toContain('Sent anonymously');
+      receipts.push(/Your receipt: ([A-Z0-9-]{23})/.exec(reply)?.[1] ?? '');
+      codes.push(/as (F[A-Z0-9]{5})/.exec(reply)?.[1] ?? '');
+    }
+    const consoleReply = await consoleAs(CONSOLE_SUBMITTERS[0] ?? '', [
+      'feedback 2.4 -- Promotion panels never include anyone like me.',
+    ]);
+    expect(consoleReply).toContain('Sent anonymously');
+    codes.push(/as (F[A-Z0-9]{5})/.exec(consoleReply)?.[1] ?? '');
+    expect(codes.every(Boolean)).toBe(true);
+    // Submitters were never looked up on Slack either.
+    expect(fake.callsOf('users.info').some((c) => String(c.args.user).includes('ZQX'))).toBe(false);
+
+    // Moderation, release at the release time, owner listing, replies, receipt checks, digest line.
+    for (const code of codes) expect(await slash(CHAIR, `moderate approve ${code}`)).toContain('Approved');
+    h.clock.set(new Date('2026-11-23T17:02:09.456Z'));
+    expect(await releaseFeedback({ store: h.store, clock: h.clock, logger })).toEqual([
+      { network: 'Ethnic Minority Staff Network', released: 4 },
+    ]);
+    expect(await slash(OWNER, 'feedback list 2.4')).toContain('4 anonymous submissions on ARAP:2.4');
+    expect(
+      await slash(OWNER, `feedback reply ${codes[0]} We are reviewing the appraisal guidance.`),
+    ).toContain('Replied');
+    expect(await slash(CHAIR, `feedback reply ${codes[1]} -- Thank you; raised with facilities.`)).toContain(
+      'Replied',
+    );
+    expect(await slash(SUBMITTERS[0]?.id ?? '', `feedback check ${receipts[0]}`)).toContain(
+      'We are reviewing',
+    );
+    expect(await composeFeedbackDigest(h.store, new Date('2026-11-23T00:00:00Z'), 'Europe/London')).toBe(
+      'New anonymous feedback from staff networks: Recruitment 4.',
+    );
+    expect(await slash(SUBMITTERS[2]?.id ?? '', `feedback withdraw ${receipts[2]}`)).toContain('Withdrawn');
+
+    // Dump every table and every log line: no submitter identifier anywhere.
+    const tables = await h.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining([
+        'feedback',
+        'feedback_replies',
+        'people',
+        'identities',
+        'audit_events',
+        'conversation_references',
+      ]),
+    );
+    const dumps: string[] = [];
+    for (const { table_name } of tables) {
+      const rows = await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table_name}"`);
+      dumps.push(
+        `${table_name}: ${JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`,
+      );
+    }
+    const everything = [...dumps, ...logLines].join('\n').toLowerCase();
+    // The dump does see identities (the check itself works): the admin, chair and owner are known people.
+    for (const known of [ADMIN, CHAIR, OWNER, 'olu owner']) expect(everything).toContain(known.toLowerCase());
+    for (const identifier of IDENTIFIERS)
+      expect(everything, identifier).not.toContain(identifier.toLowerCase());
+    expect(logLines.length).toBeGreaterThan(0);
+    // The receipts themselves are not stored either.
+    for (const receipt of receipts) expect(everything).not.toContain(receipt.toLowerCase());
+
+    // Feedback tables have no time columns, and their dates are whole days.
+    const columns = await h.db.prisma.$queryRawUnsafe<
+      { table_name: string; column_name: string; data_type: string }[]
+    >(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'
+       AND table_name IN ('feedback', 'feedback_replies', 'staff_networks', 'network_members', 'network_moderators')`,
+    );
+    expect(columns.filter((c) => /time/i.test(c.data_type))).toEqual([]);
+    const feedbackDump = dumps
+      .filter((d) => /^(feedback|feedback_replies|staff_networks|network_members):/.test(d))
+      .join('\n');
+    expect(feedbackDump).not.toMatch(/T(?!00:00:00\.000Z)\d{2}:\d{2}:\d{2}/);
+    expect(feedbackDump).not.toMatch(/10:41|17:02/);
+    // Nothing else recorded the submissions' moments: no audit events, no new progress updates.
+    expect(await h.db.prisma.auditEvent.count({ where: { kind: { contains: 'feedback' } } })).toBe(0);
+  });
+});
