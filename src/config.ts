@@ -19,6 +19,8 @@ export type Config = Readonly<{
   slack: SlackConfig | undefined;
   teams: TeamsConfig | undefined;
   schedules: ScheduleConfig;
+  /** Keys the hashes of feedback receipts and staff-network member lists; never stored in the database. */
+  feedbackSecret: string | undefined;
 }>;
 
 /** Prompts, reminders and the digest (run only when a chat platform is configured). */
@@ -97,6 +99,7 @@ const envSchema = z.object({
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
     .default('Europe/London'),
+  ACTIONBOT_FEEDBACK_SECRET: z.string().min(16, 'use at least 16 random characters').optional(),
   SLACK_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(5),
   TEAMS_MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
 });
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: Object.freeze({ port: e.PORT, host: e.HOST }),
     slack: slackConfig(e),
     teams: teamsConfig(e),
+    feedbackSecret: e.ACTIONBOT_FEEDBACK_SECRET,
     schedules: Object.freeze({
       enabled: e.ACTIONBOT_SCHEDULES,
       bankHolidays: new Set(

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   try {
     logger.info('database ready', { engine: db.engine });
-    const store = createStore(db.prisma);
+    const store = createStore(db.prisma, { feedbackSecret: config.feedbackSecret });
     if (config.loadDemoPlan) {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });

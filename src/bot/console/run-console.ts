@@ -1,5 +1,10 @@
 import readline from 'node:readline';
-import { type CommandRequest, type DispatchDeps, dispatch } from '../../commands/dispatch.ts';
+import {
+  type CommandRequest,
+  type DispatchDeps,
+  dispatch,
+  isAnonymousRequest,
+} from '../../commands/dispatch.ts';
 import type { Logger } from '../../logger.ts';
 import { renderText } from './render-text.ts';
 
@@ -47,7 +52,9 @@ async function handleLine(request: CommandRequest, deps: DispatchDeps, logger: L
   try {
     return renderText(await dispatch(request, deps));
   } catch (error) {
-    logger.error('command failed', { error, platform: 'console' });
+    // An anonymous request's error may quote its text (e.g. a database error): log only its kind.
+    const logged = isAnonymousRequest(request.text) ? { name: (error as Error).name } : error;
+    logger.error('command failed', { error: logged, platform: 'console' });
     return '✗ Something went wrong on our side; the details are in the log. Check with show before trying again.';
   }
 }
