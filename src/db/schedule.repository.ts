@@ -28,6 +28,14 @@ export function createScheduleRepository(prisma: PrismaClient): ScheduleReposito
       return (await this.isRunFinished(key)) ? 'finished' : 'taken';
     },
 
+    async renewRun(key, heldUntil, until) {
+      const renewed = await prisma.jobRun.updateMany({
+        where: { key, finishedAt: null, leaseUntil: heldUntil },
+        data: { leaseUntil: until },
+      });
+      return renewed.count === 1;
+    },
+
     async finishRun(key, now) {
       await prisma.jobRun.update({ where: { key }, data: { finishedAt: now } });
     },

@@ -150,6 +150,11 @@ export type RecentUpdate = ProgressUpdate & { planCode: string; ref: string; tit
 export type ScheduleRepository = {
   /** Takes a slot for this replica unless it is finished or another replica's lease is still valid. */
   claimRun(key: string, now: Date, leaseMs: number): Promise<RunClaim>;
+  /**
+   * Extends the lease of a run this replica holds until `heldUntil` (its fencing token) to `until`;
+   * false when it lost the run meanwhile (another replica took it over after the lease lapsed).
+   */
+  renewRun(key: string, heldUntil: Date, until: Date): Promise<boolean>;
   finishRun(key: string, now: Date): Promise<void>;
   isRunFinished(key: string): Promise<boolean>;
   /** Records deliveries; ones already recorded for the run (same recipient) are left as they are. */

@@ -14,6 +14,8 @@ export type DeliveryDeps = {
   maxAttempts?: number;
   /** Messages per second to send at most, per platform: stay under its rate limit instead of hitting it. */
   pacing?: ReadonlyMap<string, number>;
+  /** Asked before every send: does this replica still hold the run (renewing its lease)? */
+  holdRun?: () => Promise<boolean>;
 };
 
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
@@ -27,7 +29,7 @@ const MAX_BACKOFF_MS = 60_000;
 export async function deliverRun(
   runKey: string,
   deps: DeliveryDeps,
-): Promise<{ sent: number; failed: number }> {
+): Promise<{ sent: number; failed: number; lost: boolean }> {
   const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   const maxAttempts = deps.maxAttempts ?? 6;
   let sent = 0;
@@ -45,7 +47,7 @@ export async function deliverRun(
     const due = await deps.schedules.listPending(runKey, deps.clock.now());
     if (due.length === 0) {
       const waiting = await deps.schedules.listPending(runKey, FAR_FUTURE);
-      if (waiting.length === 0) return { sent, failed };
+      if (waiting.length === 0) return { sent, failed, lost: false };
       await sleep(MAX_BACKOFF_MS / 60); // retries are due soon: their next attempt is a few seconds off at most
       continue;
     }
@@ -63,8 +65,10 @@ export async function deliverRun(
         delivery.target.kind === 'person'
           ? { kind: 'person' as const, externalId: delivery.target.id }
           : { kind: 'channel' as const, channelId: delivery.target.id };
+      await pace(delivery.target.platform);
+      // After any wait, and right before sending: a replica that lost the run must not send.
+      if (deps.holdRun && !(await deps.holdRun())) return { sent, failed, lost: true };
       try {
-        await pace(delivery.target.platform);
         await sender.send(target, delivery.message as Reply);
         await deps.schedules.markSent(delivery.id, deps.clock.now());
         sent++;

@@ -1,5 +1,6 @@
 import type { NewDelivery } from '../domain/ports.ts';
 import { type DeliveryDeps, deliverRun } from './deliver.ts';
+import { createRunCoordinator } from './run-coordinator.ts';
 
 /** How long a replica holds a slot before another may take over an unfinished run (its holder died). */
 export const RUN_LEASE_MS = 10 * 60_000;
@@ -14,11 +15,16 @@ export async function runSlot(
   compose: () => Promise<NewDelivery[]>,
   deps: DeliveryDeps,
 ): Promise<boolean> {
-  const claim = await deps.schedules.claimRun(key, deps.clock.now(), RUN_LEASE_MS);
-  if (claim !== 'claimed') return false;
+  const coordinator = createRunCoordinator(deps.schedules, deps.clock);
+  if (!(await coordinator.shouldRun(key, RUN_LEASE_MS))) return false;
   await deps.schedules.enqueue(key, await compose());
-  const { sent, failed } = await deliverRun(key, deps);
-  await deps.schedules.finishRun(key, deps.clock.now());
+  const { sent, failed, lost } = await deliverRun(key, { ...deps, holdRun: () => coordinator.hold(key) });
+  if (lost) {
+    // This replica stalled past its lease and another took the run over: it sends the rest.
+    deps.logger.warn('scheduled run taken over by another replica', { key, sent, failed });
+    return false;
+  }
+  await coordinator.onComplete?.(key);
   deps.logger.info('scheduled run finished', { key, sent, failed });
   return true;
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../../src/domain/person.ts';
 import type { Store } from '../../src/domain/ports.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { deliverRun } from '../../src/jobs/deliver.ts';
+import { RUN_LEASE_MS, runSlot } from '../../src/jobs/run-slot.ts';
 import { runDueJobs, type SchedulerDeps } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -202,6 +203,57 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     const before = h.clock.now().getTime();
     await deliverRun('paced', { ...deps(), pacing: new Map([['slack', 0.5]]) });
     expect(sendTimes.slice(1).map((t) => t - before)).toEqual([0, 2000, 4000]);
+  });
+
+  it('keeps a long run’s lease while it sends; a replica that stalled past its lease stops sending', async () => {
+    reset();
+    h.clock.set(new Date('2027-03-01T10:00:00Z'));
+    const messages = Array.from({ length: 8 }, (_, i) => ({
+      recipient: `channel:${i}`,
+      target: { platform: 'slack' as const, kind: 'channel' as const, id: `C${i}` },
+      message: { visibility: 'channel', blocks: [] },
+    }));
+    // 0.01 messages a second: 100 s between sends, 700 s in all, longer than the 10-minute lease.
+    const slow = new Map([['slack', 0.01]]);
+    const advance = (ms: number) => h.clock.set(new Date(h.clock.now().getTime() + ms));
+    const rivals: string[] = [];
+    const long = await runSlot('long-run', async () => messages, {
+      ...deps(),
+      pacing: slow,
+      sleep: async (ms) => {
+        advance(ms);
+        rivals.push(await h.store.schedules.claimRun('long-run', h.clock.now(), RUN_LEASE_MS));
+      },
+    });
+    expect(long).toBe(true);
+    expect(sent).toHaveLength(8);
+    expect(new Set(rivals)).toEqual(new Set(['taken'])); // never taken over, though it outlived one lease
+    expect(await h.store.schedules.isRunFinished('long-run')).toBe(true);
+
+    reset();
+    let stalled = false;
+    const lost = await runSlot('stalled-run', async () => messages, {
+      ...deps(),
+      pacing: slow,
+      sleep: async (ms) => {
+        if (sent.length === 2 && !stalled) {
+          // The process freezes for 11 minutes after its second send; another replica takes the run over.
+          stalled = true;
+          advance(11 * 60_000);
+          expect(await h.store.schedules.claimRun('stalled-run', h.clock.now(), RUN_LEASE_MS)).toBe(
+            'claimed',
+          );
+        }
+        advance(ms);
+      },
+    });
+    expect(lost).toBe(false);
+    expect(sent).toHaveLength(2);
+    // The replica that took over sends the rest: every channel gets its message once.
+    await deliverRun('stalled-run', deps());
+    expect(sent.map((m) => m.target)).toEqual(
+      messages.map((m) => ({ kind: 'channel', channelId: m.target.id })),
+    );
   });
 
   it('gives up on a permanent failure and names the owner in the digest', async () => {
