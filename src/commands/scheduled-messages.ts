@@ -1,5 +1,5 @@
 import { type Action, getActionCycleRule, isOverdue, needsUpdate } from '../domain/action.ts';
-import { describeCycle } from '../domain/cycle.ts';
+import { describeCycle, formatStoredCycle } from '../domain/cycle.ts';
 import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate, Store } from '../domain/ports.ts';
 import { getCycleDeadline, getOpeningSlot, type ScheduleSettings, type Slot } from '../domain/schedule.ts';
 import { describeStatus, STATUSES, type Status } from '../domain/status.ts';
@@ -41,10 +41,22 @@ function perPerson(
 }
 
 /** The latest opening of an action's cycle at `now`, and when its updates are due. */
-function getActionOpening(action: Action, now: Date, settings: ScheduleSettings) {
-  const rule = getActionCycleRule(action);
-  const opening = getOpeningSlot(action.plan, rule, now, settings);
-  return { opening, ...getCycleDeadline(opening.at, action.plan.timezone, settings, rule.deadlineDays) };
+type ActionOpening = { opening: Slot; deadline: LocalDate; reminderDay: LocalDate };
+
+/** Looks up actions' openings, worked out once per plan and cycle rule (a digest reads thousands). */
+function createOpeningLookup(now: Date, settings: ScheduleSettings): (action: Action) => ActionOpening {
+  const cache = new Map<string, ActionOpening>();
+  return (action) => {
+    const rule = getActionCycleRule(action);
+    const key = `${action.plan.code}|${action.plan.timezone}|${formatStoredCycle(rule)}`;
+    let found = cache.get(key);
+    if (!found) {
+      const opening = getOpeningSlot(action.plan, rule, now, settings);
+      found = { opening, ...getCycleDeadline(opening.at, action.plan.timezone, settings, rule.deadlineDays) };
+      cache.set(key, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -65,9 +77,10 @@ export async function composeCyclePrompts(
   if (!plan) return [];
   const key =
     slot?.key ?? getOpeningSlot(plan, getActionCycleRule({ plan, updateCycle: null }), now, settings).key;
-  const due = new Map<string, ReturnType<typeof getActionOpening>>();
+  const getActionOpening = createOpeningLookup(now, settings);
+  const due = new Map<string, ActionOpening>();
   for (const a of all) {
-    const opened = getActionOpening(a, now, settings);
+    const opened = getActionOpening(a);
     if (opened.opening.key === key && needsUpdate(a, now)) due.set(a.id, opened);
   }
   const actions = all.filter((a) => due.has(a.id));
@@ -110,9 +123,10 @@ export async function composeReminders(
   );
   const yesterday = formatIsoDate(getLocalDate(new Date(now.getTime() - DAY_MS), zone));
   const reasons = new Map<string, string>();
+  const getActionOpening = createOpeningLookup(now, settings);
   for (const a of actions) {
     if (a.status === 'COMPLETE') continue;
-    const { opening, deadline, reminderDay } = getActionOpening(a, now, settings);
+    const { opening, deadline, reminderDay } = getActionOpening(a);
     // A deadline so short that its reminder day is the opening day: the prompt itself is the reminder.
     const deadlineNear =
       formatIsoDate(reminderDay) === today && formatIsoDate(getLocalDate(opening.at, zone)) < today;
@@ -153,6 +167,7 @@ export async function composeDigest(
     store.schedules.listOwnerContacts(),
   ]);
   const blocks: Block[] = [];
+  const getActionOpening = createOpeningLookup(now, settings);
   if (options.lateFrom)
     blocks.push({
       type: 'paragraph',
@@ -188,7 +203,7 @@ export async function composeDigest(
     const missed: string[] = [];
     const openingKeys = new Set<string>();
     for (const a of mine) {
-      const { opening, deadline } = getActionOpening(a, now, settings);
+      const { opening, deadline } = getActionOpening(a);
       openingKeys.add(opening.key);
       if (!needsUpdate(a, now)) continue;
       // After its cycle's deadline an action shows as "no update this cycle"; before it, as still to do.
