@@ -24,10 +24,17 @@ async function main(): Promise<void> {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });
     }
-    const frontDoors = createFrontDoors(config, { store, clock: systemClock, admins: config.admins, logger });
+    const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays };
+    const frontDoors = createFrontDoors(config, {
+      store,
+      clock: systemClock,
+      admins: config.admins,
+      logger,
+      schedule,
+    });
     if (frontDoors.length === 0) {
       await runConsole(
-        { store, clock: systemClock, admins: withConsoleAdmin(config) },
+        { store, clock: systemClock, admins: withConsoleAdmin(config), schedule },
         {
           input: process.stdin,
           output: process.stdout,

@@ -2,6 +2,7 @@ import { findClosest } from '../domain/closest-match.ts';
 import type { NetworkMembership } from '../domain/feedback-ports.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
+import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { CommandContext, Conversation } from './command.ts';
 import { truncate } from './refs.ts';
 import { COMMANDS } from './registry.ts';
@@ -29,6 +30,8 @@ export type DispatchDeps = {
   clock: Clock;
   admins: readonly AdminEntry[];
   membership?: NetworkMembership;
+  /** The deployment's schedule settings (bank holidays...), for `cycle` and `digest preview`. */
+  schedule?: ScheduleSettings;
 };
 
 /** Runs one command for one person and returns the platform-neutral reply. */
@@ -67,6 +70,7 @@ export async function dispatch(request: CommandRequest, deps: DispatchDeps): Pro
     isAdmin,
     requestKey: request.requestKey,
     conversation: request.conversation,
+    schedule: deps.schedule,
     resolveMention: async (word) => {
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);

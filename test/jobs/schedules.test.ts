@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatSender, type ChatTarget, SendFailure } from '../../src/bot/chat-sender.ts';
+import { renderText } from '../../src/bot/console/render-text.ts';
+import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Block, Reply } from '../../src/commands/reply.ts';
 import { createStore } from '../../src/db/create-store.ts';
 import { openDatabase } from '../../src/db/database.ts';
@@ -10,7 +12,7 @@ import { deliverRun } from '../../src/jobs/deliver.ts';
 import { RUN_LEASE_MS, runSlot } from '../../src/jobs/run-slot.ts';
 import { runDueJobs, type SchedulerDeps } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { ADMIN, createHarness, type Harness } from '../support/harness.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 type Sent = { platform: string; target: ChatTarget; reply: Reply };
@@ -437,6 +439,26 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     expect(prompts).toHaveLength(2);
     expect(JSON.stringify(prompts[0]?.reply)).toContain('by 26 April');
     expect(await h.run('cycle set ARAP quarterly')).toBe('✓ ARAP now asks for updates quarterly.');
+  });
+
+  it('shows cycle dates with the deployment’s bank holidays', async () => {
+    h.clock.set(new Date('2027-01-20T10:00:00Z'));
+    const cycle = async (schedule?: typeof SETTINGS) =>
+      renderText(
+        await dispatch(
+          { text: 'cycle', actor: ADMIN },
+          {
+            store: h.store,
+            clock: h.clock,
+            admins: [{ platform: 'console', externalId: 'admin' }],
+            schedule,
+          },
+        ),
+      );
+    expect(await cycle()).toContain("ARAP: quarterly; this cycle's prompts went out Fri 1 Jan, 09:00");
+    expect(await cycle(SETTINGS)).toContain(
+      "ARAP: quarterly; this cycle's prompts went out Mon 4 Jan, 09:00; updates due by 18/1/2027",
+    );
   });
 
   it('subscribes a channel from Slack or Teams only, and refuses in the console', async () => {

@@ -152,6 +152,7 @@ async function setPlanCycle(change: CycleChange, ctx: CommandContext) {
 async function showCycles(ctx: CommandContext) {
   const plans = await ctx.store.plans.listPlans();
   const now = ctx.clock.now();
+  const settings = ctx.schedule ?? DEFAULT_SCHEDULE;
   const overrides = (
     await ctx.store.actions.findActions({
       planCodes: plans.filter((p) => p.actionCycles.length).map((p) => p.code),
@@ -159,8 +160,8 @@ async function showCycles(ctx: CommandContext) {
   ).filter((a) => a.updateCycle);
   const describeNow = (rule: CycleRule, plan: { code: string; timezone: string }) => {
     const timeZone = plan.timezone;
-    const opened = getOpeningSlot(plan, rule, now, DEFAULT_SCHEDULE).at;
-    const { deadline } = getCycleDeadline(opened, timeZone, DEFAULT_SCHEDULE, rule.deadlineDays);
+    const opened = getOpeningSlot(plan, rule, now, settings).at;
+    const { deadline } = getCycleDeadline(opened, timeZone, settings, rule.deadlineDays);
     return `${describeCycle(rule.cycle, rule.openDay)}; this cycle's prompts went out ${when(opened, timeZone)}; updates due by ${describeDay(deadline)}`;
   };
   return createReply(

@@ -21,7 +21,7 @@ export const digestCommand = defineCommand<DigestRequest>({
   },
   async run(request, ctx) {
     if (request === 'preview') {
-      const digest = await composeDigest(ctx.store, ctx.clock.now(), DEFAULT_SCHEDULE);
+      const digest = await composeDigest(ctx.store, ctx.clock.now(), ctx.schedule ?? DEFAULT_SCHEDULE);
       return { ...digest, visibility: 'ephemeral' };
     }
     const channel = ctx.conversation;
