@@ -16,6 +16,8 @@ export type DeliveryDeps = {
   pacing?: ReadonlyMap<string, number>;
   /** Asked before every send: does this replica still hold the run (renewing its lease)? */
   holdRun?: () => Promise<boolean>;
+  /** Aborted when the service stops: no further send starts, and waits end at once. */
+  signal?: AbortSignal;
 };
 
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
@@ -29,8 +31,8 @@ const MAX_BACKOFF_MS = 60_000;
 export async function deliverRun(
   runKey: string,
   deps: DeliveryDeps,
-): Promise<{ sent: number; failed: number; lost: boolean }> {
-  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+): Promise<{ sent: number; failed: number; lost: boolean; stopped: boolean }> {
+  const sleep = deps.sleep ?? ((ms) => sleepUnlessAborted(ms, deps.signal));
   const maxAttempts = deps.maxAttempts ?? 6;
   let sent = 0;
   let failed = 0;
@@ -47,7 +49,8 @@ export async function deliverRun(
     const due = await deps.schedules.listPending(runKey, deps.clock.now());
     if (due.length === 0) {
       const waiting = await deps.schedules.listPending(runKey, FAR_FUTURE);
-      if (waiting.length === 0) return { sent, failed, lost: false };
+      if (waiting.length === 0) return { sent, failed, lost: false, stopped: false };
+      if (deps.signal?.aborted) return { sent, failed, lost: false, stopped: true };
       await sleep(MAX_BACKOFF_MS / 60); // retries are due soon: their next attempt is a few seconds off at most
       continue;
     }
@@ -66,8 +69,9 @@ export async function deliverRun(
           ? { kind: 'person' as const, externalId: delivery.target.id }
           : { kind: 'channel' as const, channelId: delivery.target.id };
       await pace(delivery.target.platform);
+      if (deps.signal?.aborted) return { sent, failed, lost: false, stopped: true };
       // After any wait, and right before sending: a replica that lost the run must not send.
-      if (deps.holdRun && !(await deps.holdRun())) return { sent, failed, lost: true };
+      if (deps.holdRun && !(await deps.holdRun())) return { sent, failed, lost: true, stopped: false };
       try {
         await sender.send(target, delivery.message as Reply);
         await deps.schedules.markSent(delivery.id, deps.clock.now());
@@ -95,4 +99,17 @@ export async function deliverRun(
       }
     }
   }
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

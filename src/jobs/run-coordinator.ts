@@ -5,6 +5,8 @@ import type { Clock, ScheduleRepository } from '../domain/ports.ts';
 export type DatabaseRunCoordinator = RunCoordinator & {
   /** Still holding `key`? Renews its lease once a third of it is used up; false once it was lost. */
   hold(key: string): Promise<boolean>;
+  /** Lets go of an unfinished run (the service is stopping) so another replica resumes it at once. */
+  release(key: string): Promise<void>;
 };
 
 /**
@@ -35,6 +37,11 @@ export function createRunCoordinator(schedules: ScheduleRepository, clock: Clock
       }
       held.delete(key);
       return false;
+    },
+    async release(key) {
+      const lease = held.get(key);
+      held.delete(key);
+      if (lease) await schedules.renewRun(key, lease.until, clock.now());
     },
     async onComplete(key) {
       held.delete(key);

@@ -18,7 +18,16 @@ export async function runSlot(
   const coordinator = createRunCoordinator(deps.schedules, deps.clock);
   if (!(await coordinator.shouldRun(key, RUN_LEASE_MS))) return false;
   await deps.schedules.enqueue(key, await compose());
-  const { sent, failed, lost } = await deliverRun(key, { ...deps, holdRun: () => coordinator.hold(key) });
+  const { sent, failed, lost, stopped } = await deliverRun(key, {
+    ...deps,
+    holdRun: () => coordinator.hold(key),
+  });
+  if (stopped) {
+    // The service is stopping: hand the rest of the run over to whichever replica ticks next.
+    await coordinator.release(key);
+    deps.logger.info('scheduled run paused for shutdown', { key, sent, failed });
+    return false;
+  }
   if (lost) {
     // This replica stalled past its lease and another took the run over: it sends the rest.
     deps.logger.warn('scheduled run taken over by another replica', { key, sent, failed });

@@ -36,6 +36,7 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
     slot !== null && slot.at <= now && now.getTime() - slot.at.getTime() <= deps.catchUpMs;
   const ran: string[] = [];
   const run = async (slot: Slot, compose: Parameters<typeof runSlot>[1]) => {
+    if (deps.signal?.aborted) return; // stopping: start nothing new
     if (await runSlot(slot.key, compose, deps)) ran.push(slot.key);
   };
   for (const plan of await deps.store.plans.listPlans()) {
@@ -74,11 +75,15 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   return ran;
 }
 
-/** Checks for due slots every minute (and once at start, to catch up after downtime) until stopped. */
+/**
+ * Checks for due slots every minute (and once at start, to catch up after downtime) until stopped.
+ * Stopping starts no new send, hands an unfinished run to the next replica, and waits for the tick.
+ */
 export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
+  const stopping = new AbortController();
   const tick = () => {
-    running = runDueJobs(deps).catch((error: unknown) =>
+    running = runDueJobs({ ...deps, signal: stopping.signal }).catch((error: unknown) =>
       deps.logger.error('scheduled jobs failed', { error }),
     );
     return running;
@@ -87,6 +92,7 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
   const task = cron.schedule('* * * * *', tick, { name: 'actionbot-schedules', noOverlap: true });
   return {
     async stop() {
+      stopping.abort();
       await task.stop();
       await running;
     },

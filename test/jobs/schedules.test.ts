@@ -258,6 +258,36 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     );
   });
 
+  it('stops sending at once when the service stops, and the next replica resumes without waiting', async () => {
+    reset();
+    h.clock.set(new Date('2027-03-02T10:00:00Z'));
+    const messages = Array.from({ length: 5 }, (_, i) => ({
+      recipient: `channel:${i}`,
+      target: { platform: 'slack' as const, kind: 'channel' as const, id: `C${i}` },
+      message: { visibility: 'channel', blocks: [] },
+    }));
+    const stopping = new AbortController();
+    const original = slack.send;
+    slack.send = async (target, reply) => {
+      const result = await original(target, reply);
+      if (sent.length === 2) stopping.abort(); // SIGTERM arrives after the second message
+      return result;
+    };
+    const paused = await runSlot('stopping-run', async () => messages, {
+      ...deps(),
+      signal: stopping.signal,
+    });
+    expect(paused).toBe(false);
+    expect(sent).toHaveLength(2);
+    expect(await h.store.schedules.isRunFinished('stopping-run')).toBe(false);
+    // A minute later another replica (or this one restarted) takes it over at once: no 10-minute wait.
+    h.clock.set(new Date('2027-03-02T10:01:00Z'));
+    expect(await runSlot('stopping-run', async () => messages, deps())).toBe(true);
+    expect(sent.map((m) => m.target)).toEqual(
+      messages.map((m) => ({ kind: 'channel', channelId: m.target.id })),
+    );
+  });
+
   it('gives up on a permanent failure and names the owner in the digest', async () => {
     reset();
     h.clock.set(new Date(OPENING.getTime() + 60_000));
