@@ -5,6 +5,7 @@ import { getCycleDeadline, getOpeningSlot, type ScheduleSettings, type Slot } fr
 import { describeStatus, STATUSES, type Status } from '../domain/status.ts';
 import { toRoleKey } from '../domain/update-rules.ts';
 import { formatIsoDate, getLocalDate, type LocalDate } from '../domain/zoned-time.ts';
+import { composeFeedbackDigest } from './feedback-digest.ts';
 import { toActionItem } from './present.ts';
 import { truncate } from './refs.ts';
 import { type Block, createReply, type Reply } from './reply.ts';
@@ -147,7 +148,7 @@ export async function composeReminders(
 }
 
 /** How a digest is sent: late (it was due at `lateFrom`, in `timeZone`), with lines other features add. */
-export type DigestOptions = { lateFrom?: Date; timeZone?: string; extraLines?: readonly string[] };
+export type DigestOptions = { lateFrom?: Date; timeZone?: string };
 
 /**
  * The weekly digest: per plan, RAG counts with the change over the week, status changes with who and
@@ -234,7 +235,13 @@ export async function composeDigest(
     }
   }
   if (plans.length === 0) blocks.push({ type: 'paragraph', text: 'No plans yet.' });
-  for (const line of options.extraLines ?? []) blocks.push({ type: 'paragraph', text: line });
+  // Anonymous feedback released this week, by theme, only where a count reaches the threshold.
+  const feedback = await composeFeedbackDigest(
+    store,
+    since,
+    options.timeZone ?? actions[0]?.plan.timezone ?? 'Europe/London',
+  );
+  if (feedback) blocks.push({ type: 'paragraph', text: feedback });
   return { visibility: 'channel', blocks };
 }
 

@@ -11,6 +11,7 @@ import {
   type Slot,
 } from '../domain/schedule.ts';
 import type { DeliveryDeps } from './deliver.ts';
+import { releaseFeedback } from './release-feedback.ts';
 import { runSlot } from './run-slot.ts';
 
 export type SchedulerDeps = DeliveryDeps & {
@@ -20,14 +21,12 @@ export type SchedulerDeps = DeliveryDeps & {
   catchUpMs: number;
   /** The zone of the weekly digest's day and hour. */
   digestTimeZone: string;
-  /** Lines other features add to the digest (anonymous feedback counts, from issue #6's work). */
-  digestLines?: (now: Date) => Promise<string[]>;
 };
 
 /**
  * Runs every job slot that is due now and not yet run: each plan's cycle opening (prompts) and
- * daily reminders, and the weekly digest. Safe to call from any number of replicas at once, and
- * again after a restart: each slot runs once (see runSlot).
+ * daily reminders, the weekly digest, and each staff network's feedback release. Safe to call from
+ * any number of replicas at once, and again after a restart: each slot runs once (see runSlot).
  */
 export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   const now = deps.clock.now();
@@ -60,7 +59,6 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
     await run(digest, async () => {
       const message = await composeDigest(deps.store, now, deps.settings, {
         ...(isLate(digest, now) ? { lateFrom: digest.at, timeZone: deps.digestTimeZone } : {}),
-        extraLines: (await deps.digestLines?.(now)) ?? [],
       });
       const subscriptions = await deps.store.schedules.listSubscriptions();
       return subscriptions
@@ -72,6 +70,9 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
         }));
     });
   }
+  // Anonymous feedback goes to owners in batches at each network's release time (claimed per day).
+  if (!deps.signal?.aborted)
+    await releaseFeedback({ store: deps.store, clock: deps.clock, logger: deps.logger });
   return ran;
 }
 

@@ -183,6 +183,10 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     expect(await composeFeedbackDigest(h.store, new Date('2026-11-23T00:00:00Z'), 'Europe/London')).toBe(
       'New anonymous feedback from staff networks: Recruitment 4.',
     );
+    // The weekly digest carries the line too (here through digest preview, as leadership would see it).
+    expect(await slash(ADMIN, 'digest preview')).toContain(
+      'New anonymous feedback from staff networks: Recruitment 4.',
+    );
     expect(await slash(SUBMITTERS[2]?.id ?? '', `feedback withdraw ${receipts[2]}`)).toContain('Withdrawn');
 
     // Dump every table and every log line: no submitter identifier anywhere.
