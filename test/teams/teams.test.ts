@@ -126,6 +126,19 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(row?.reference).not.toHaveProperty('activityId');
   });
 
+  it('keeps anonymous feedback requests anonymous: no roster look-up, no stored reference, no person', async () => {
+    const stranger = { ...ADA, id: '29:anon-user', aadObjectId: 'aad-anon-7f3e', name: 'Zed Quill' };
+    const before = await h.snapshot();
+    const references = await conversationRows();
+    const requests = fake.requests.length;
+    const { status, replies } = await say(stranger, 'feedback check ABCDE-FGHJK-MNPQR-STVWX');
+    expect(status).toBe(200);
+    expect(replies.map((r) => r.activity.text).join('\n')).toMatch(/receipt/i);
+    expect(await h.snapshot()).toEqual(before);
+    expect(await conversationRows()).toBe(references);
+    expect(fake.requests.slice(requests).some((r) => r.includes('/members/'))).toBe(false);
+  });
+
   it('shows an action as a card with its fields', async () => {
     const { replies } = await say(ADA, 'show 1.2');
     const text = cardText(cardOf(replies[0]));

@@ -1,5 +1,10 @@
 import { type Activity, type ChannelAccount, TurnContext } from 'botbuilder';
-import { type CommandRequest, dispatch, MAX_COMMAND_LENGTH } from '../../commands/dispatch.ts';
+import {
+  type CommandRequest,
+  dispatch,
+  isAnonymousRequest,
+  MAX_COMMAND_LENGTH,
+} from '../../commands/dispatch.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { type Block, createErrorReply, isErrorReply, type Reply } from '../../commands/reply.ts';
 import { describeStatus } from '../../domain/status.ts';
@@ -61,13 +66,19 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       await send(context, createErrorReply(`That is too long to be a command (${text.length} characters).`));
       return;
     }
-    const actor = await identity.actorFor(context);
+    // Anonymous feedback: the sender's AAD id is used in memory for the membership check only. No
+    // roster look-up (name, email), no stored conversation reference, nothing in the logs.
+    const anonymous = !submit && isAnonymousRequest(text);
+    const aadObjectId = activity.from?.aadObjectId;
+    const actor = anonymous
+      ? aadObjectId && { platform: 'teams' as const, externalId: aadObjectId }
+      : await identity.actorFor(context);
     if (!actor) {
       deps.logger.warn('teams message without an AAD user ignored', { channelId: activity.channelId });
       await send(context, createErrorReply('I can only answer people signed in to Microsoft Teams.'));
       return;
     }
-    await rememberConversation(context, actor.externalId);
+    if (!anonymous) await rememberConversation(context, actor.externalId);
     const request: Omit<CommandRequest, 'text'> = {
       actor,
       conversation: toConversation(activity),
@@ -165,7 +176,12 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
           return;
       }
     } catch (error) {
-      deps.logger.error('teams turn failed', { type: context.activity.type, error });
+      // An error on an anonymous request may quote its text: log only what kind of error it was.
+      const anonymous = isAnonymousRequest(readCommandText(context.activity).text);
+      deps.logger.error('teams turn failed', {
+        type: context.activity.type,
+        error: anonymous && error instanceof Error ? error.name : error,
+      });
       await context
         .sendActivity('Sorry, that did not work. Please try again in a minute.')
         .catch((sendError: unknown) => deps.logger.error('teams error reply failed', { error: sendError }));
