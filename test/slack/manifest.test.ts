@@ -20,9 +20,11 @@ describe.each(['manifest.yml', 'manifest.socket-mode.yml'])('slack/%s', (name) =
   it('asks for the least scopes, each justified by a comment', () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
     expect(scopes.sort()).toEqual([
+      'channels:read',
       'chat:write',
       'commands',
       'files:write',
+      'groups:read',
       'im:write',
       'users:read',
       'users:read.email',
