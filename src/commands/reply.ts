@@ -25,6 +25,12 @@ export type Block =
   | { type: 'update-form'; item: ActionItem | null; choices: ActionItem[] }
   /** Actions needing an update, each with quick status buttons and "Add note" (scheduled prompts). */
   | { type: 'update-prompt'; items: ActionItem[] }
+  /**
+   * The anonymous feedback form, for front doors with forms (a Slack modal): `choices` are the
+   * actions and themes to tag (value as the command takes it, e.g. `ARAP:2.4`, `theme ARAP:2`),
+   * `selected` the ones already named. Text front doors show the block's neighbours instead.
+   */
+  | { type: 'feedback-form'; notice: string; choices: { value: string; label: string }[]; selected: string[] }
   /** A document to hand over (a report): front doors upload or attach it; `summary` says what it is. */
   | { type: 'file'; name: string; mediaType: string; content: string; summary: string }
   | { type: 'success'; text: string }

@@ -82,6 +82,57 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
 
   /** `/action <text>` as Slack posts it (signed, with user_name and channel), answered at the response URL. */
   async function slash(user: string, text: string, channel = { id: 'C0GENERAL', name: 'general' }) {
+    const id = await postSlash(user, text, channel);
+    const reply = await eventually(
+      () => fake.responses.get(id)?.[0] as { text: string } | undefined,
+      `reply ${id}`,
+    );
+    return reply.text;
+  }
+
+  /** Sends feedback through the Slack form: `/action feedback <tags>` opens it; the submission answers in it. */
+  async function viaForm(user: string, tags: string, text: string) {
+    const id = await postSlash(user, `feedback ${tags}`, { id: CHANNEL, name: 'emsn' });
+    const opened = await eventually(
+      () => fake.callsOf('views.open').find((c) => c.args.trigger_id === `trigger-${id}`),
+      'the feedback form',
+    );
+    const view = opened.args.view as { callback_id: string; private_metadata?: string; blocks: unknown[] };
+    expect(view.callback_id).toBe('anonymous_feedback');
+    expect(view.private_metadata).toBeUndefined();
+    const payload = {
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: user, name: fake.users.get(user)?.name ?? user },
+      api_app_id: 'A0TEST',
+      view: {
+        id: 'V0FEEDBACK',
+        type: 'modal',
+        callback_id: view.callback_id,
+        state: {
+          values: {
+            experience: { value: { type: 'plain_text_input', value: text } },
+            tags: { value: { type: 'multi_static_select', selected_options: [{ value: 'ARAP:2.4' }] } },
+            as_is: { value: { type: 'checkboxes', selected_options: [] } },
+          },
+        },
+      },
+    };
+    const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const res = await fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+      body,
+    });
+    const answer = (await res.json()) as {
+      response_action: string;
+      view: { blocks: { text: { text: string } }[] };
+    };
+    expect(answer.response_action).toBe('update');
+    return answer.view.blocks.map((b) => b.text.text).join('\n');
+  }
+
+  async function postSlash(user: string, text: string, channel: { id: string; name: string }) {
     const id = `a${++seq}`;
     const body = new URLSearchParams({
       team_id: 'T0TEST',
@@ -101,11 +152,7 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
       body,
     });
     expect(res.status).toBe(200);
-    const reply = await eventually(
-      () => fake.responses.get(id)?.[0] as { text: string } | undefined,
-      `reply ${id}`,
-    );
-    return reply.text;
+    return id;
   }
 
   async function consoleAs(user: string, lines: string[]): Promise<string> {
@@ -150,7 +197,11 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     ];
     for (const [i, s] of SUBMITTERS.entries()) {
       const where = i === 1 ? { id: 'D0DIRECT', name: 'directmessage' } : { id: CHANNEL, name: 'emsn' };
-      const reply = await slash(s.id, `feedback 2.4 -- ${texts[i]}`, where);
+      // The third uses the Slack form (modal) instead of the one-line command.
+      const reply =
+        i === 2
+          ? await viaForm(s.id, '2.4', texts[i] ?? '')
+          : await slash(s.id, `feedback 2.4 -- ${texts[i]}`, where);
       expect(reply).toContain('Sent anonymously');
       receipts.push(/Your receipt: ([A-Z0-9-]{23})/.exec(reply)?.[1] ?? '');
       codes.push(/as (F[A-Z0-9]{5})/.exec(reply)?.[1] ?? '');

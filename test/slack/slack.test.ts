@@ -290,6 +290,31 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     expect(content).toContain('Review recruitment data by ethnicity');
   });
 
+  it('opens the anonymous feedback form and shows refusals inline, writing nothing', async () => {
+    const { trigger } = await slash(BOB, 'feedback 2.4');
+    const view = await viewOpenedWith(trigger);
+    expect(view.callback_id).toBe('anonymous_feedback');
+    expect(JSON.stringify(view.blocks)).toContain('What is not stored: who you are');
+    const before = await h.snapshot();
+    const res = await interaction({
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: BOB, name: 'bob' },
+      api_app_id: 'A0TEST',
+      view: {
+        id: 'V0FB',
+        type: 'modal',
+        callback_id: 'anonymous_feedback',
+        state: {
+          values: { experience: { value: { type: 'plain_text_input', value: 'It happened again.' } } },
+        },
+      },
+    });
+    const answer = await res.json();
+    expect(answer).toMatchObject({ response_action: 'errors', errors: { experience: expect.any(String) } });
+    expect(await h.snapshot()).toEqual(before);
+  });
+
   it('subscribes the channel it is run in to the weekly digest, for admins', async () => {
     const refused = await slash(JANE, 'digest subscribe', { id: 'C0LEADERS', name: 'leaders' });
     expect((await responseText(refused.id)).text).toContain('Only admins');

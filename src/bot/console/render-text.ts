@@ -7,7 +7,7 @@ const FLAG_TEXT = { overdue: 'OVERDUE', 'needs-update': 'needs update', stale: '
 
 /** Renders a reply as plain text for a terminal or a pipe. */
 export function renderText(reply: Reply): string {
-  return reply.blocks.map(renderBlock).join('\n');
+  return reply.blocks.map(renderBlock).filter(Boolean).join('\n');
 }
 
 function renderBlock(block: Block): string {
@@ -26,6 +26,8 @@ function renderBlock(block: Block): string {
         : `Which action? ${block.choices.length ? `Yours:\n${block.choices.map(renderItem).join('\n')}\n` : ''}Type: update <ref> <status> <note>`;
     case 'update-prompt':
       return `${block.items.map(renderItem).join('\n')}\nTo update one, type: update <ref> <red|amber|green|complete> <note>`;
+    case 'feedback-form':
+      return ''; // the reply's paragraphs say how to send feedback as text
     case 'file':
       return block.mediaType.startsWith('text/html')
         ? `${block.summary}\n(${block.name}: HTML; save it with npx actionbot report --format html --out ${block.name})`

@@ -10,7 +10,11 @@ export type SlackBlock = types.KnownBlock;
 export type SlackMessage = { text: string; blocks: SlackBlock[] };
 
 /** action_ids of the buttons this front door handles. */
-export const ACTION_IDS = { quickStatus: 'quick_status', openUpdate: 'open_update' } as const;
+export const ACTION_IDS = {
+  quickStatus: 'quick_status',
+  openUpdate: 'open_update',
+  openFeedback: 'open_feedback',
+} as const;
 
 // Slack's limits: 50 blocks a message, 3000 characters a section, 150 a header, 75 a button label.
 const MAX_BLOCKS = 50;
@@ -65,6 +69,8 @@ function renderBlock(block: Block): SlackBlock[] {
         : sections('Which action? Type `/action update <ref>` or pick one in the Actionbot home tab.');
     case 'update-prompt':
       return renderPrompt(block.items);
+    case 'feedback-form':
+      return []; // opened as a modal where there is a trigger; otherwise the paragraphs explain
     case 'file':
       return [
         ...sections(escapeMrkdwn(block.summary)),

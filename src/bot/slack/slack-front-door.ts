@@ -7,9 +7,17 @@ import { type Block, createReply, isErrorReply, type Reply } from '../../command
 import type { SlackConfig } from '../../config.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 import { requiresNote } from '../../domain/update-rules.ts';
+import { renderText } from '../console/render-text.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { createWorkLimiter } from '../work-limiter.ts';
 import { createBoltLogger } from './bolt-logger.ts';
+import {
+  buildFeedbackModal,
+  buildFeedbackSentView,
+  FEEDBACK_ERROR_BLOCK,
+  FEEDBACK_MODAL_ID,
+  readFeedbackModal,
+} from './feedback-modal.ts';
 import { createSlackIdentity } from './identity.ts';
 import { ACTION_IDS, renderSlackMessage, type SlackMessage } from './render-blocks.ts';
 import { createSlackMembership } from './slack-membership.ts';
@@ -98,6 +106,11 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       const reply = await run(command.user_id, command.text, {
         conversation: toConversation(command.channel_id, command.channel_name),
       });
+      const feedbackForm = findFeedbackForm(reply);
+      if (feedbackForm) {
+        await client.views.open({ trigger_id: command.trigger_id, view: buildFeedbackModal(feedbackForm) });
+        return;
+      }
       const file = reply.blocks.find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
       if (file) {
         await sendFile(client, command.user_id, file);
@@ -202,6 +215,33 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
     }
   });
 
+  app.action<BlockButtonAction>(ACTION_IDS.openFeedback, async ({ ack, body, client }) => {
+    await ack();
+    const form = findFeedbackForm(await run(body.user.id, 'feedback'));
+    if (form) await client.views.open({ trigger_id: body.trigger_id, view: buildFeedbackModal(form) });
+  });
+
+  // Anonymous feedback: the user id is used in memory (membership) and dropped; the receipt is shown
+  // once, in the modal itself, never in a message that would stay in the person's Slack history.
+  app.view(FEEDBACK_MODAL_ID, async ({ ack, body, view, client }) => {
+    try {
+      const pending = run(body.user.id, readFeedbackModal(view));
+      const reply = await Promise.race([pending, delay(MODAL_DEADLINE_MS)]);
+      if (reply && isErrorReply(reply)) {
+        await ack({ response_action: 'errors', errors: { [FEEDBACK_ERROR_BLOCK]: firstError(reply) } });
+        return;
+      }
+      if (reply) {
+        await ack({ response_action: 'update', view: buildFeedbackSentView(renderText(reply)) });
+        return;
+      }
+      await ack({ response_action: 'update', view: buildFeedbackSentView('Sending…') });
+      await client.views.update({ view_id: view.id, view: buildFeedbackSentView(renderText(await pending)) });
+    } catch (error) {
+      deps.logger.error('slack feedback form failed', { error: { name: (error as Error).name } });
+    }
+  });
+
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab === 'home') await publishHome(client, event.user);
   });
@@ -234,6 +274,10 @@ async function sendFile(client: webApi.WebClient, userId: string, file: Extract<
     content: file.content,
     initial_comment: file.summary,
   });
+}
+
+function findFeedbackForm(reply: Reply) {
+  return reply.blocks.find((b): b is Extract<Block, { type: 'feedback-form' }> => b.type === 'feedback-form');
 }
 
 function findForm(reply: Reply) {

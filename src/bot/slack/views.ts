@@ -138,10 +138,23 @@ export function buildHomeView(heading: string, summary: string, items: ActionIte
       },
     });
   }
-  blocks.push({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: 'Type `/action help` anywhere for every command.' }],
-  });
+  blocks.push(
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.openFeedback,
+          text: plain('Share an experience anonymously'),
+          value: 'feedback',
+        },
+      ],
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Type `/action help` anywhere for every command.' }],
+    },
+  );
   return { type: 'home' as const, blocks };
 }
 

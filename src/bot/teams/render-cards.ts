@@ -144,6 +144,8 @@ function renderBlockParts(block: Block): CardPart[] {
       return [{ body: [textBlock(`✓ ${block.text}`, { color: 'Good' })] }];
     case 'error':
       return [{ body: [textBlock(`✗ ${block.text}`, { color: 'Attention' })] }];
+    case 'feedback-form':
+      return []; // Teams gets the typed form: the reply's paragraphs say how
     case 'file':
       return [{ body: [textBlock(renderFileText(block))] }];
   }

@@ -139,10 +139,24 @@ export const feedbackCommand = defineCommand<FeedbackRequest>({
 });
 
 async function showForm(tags: FeedbackTags, ctx: AnonymousContext): Promise<Reply> {
-  const resolved = resolveTags(tags, await ctx.store.feedback.listTagTargets());
+  const targets = await ctx.store.feedback.listTagTargets();
+  const resolved = resolveTags(tags, targets);
   if (!resolved.ok) return createErrorReply(resolved.error);
   const refs = resolved.value.labels.map((l) => l.replace(/^theme /, 'theme ')).join(' ');
+  const form: Block = {
+    type: 'feedback-form',
+    notice: FEEDBACK_NOTICE,
+    choices: [
+      ...targets.themes.map((t) => ({
+        value: `theme ${t.planCode}:${t.ref}`,
+        label: `Theme ${t.ref} ${t.title}`,
+      })),
+      ...targets.actions.map((a) => ({ value: `${a.planCode}:${a.ref}`, label: `${a.ref} ${a.title}` })),
+    ],
+    selected: resolved.value.labels,
+  };
   return createReply(
+    form,
     { type: 'heading', text: 'Anonymous feedback' },
     { type: 'paragraph', text: FEEDBACK_NOTICE },
     {

@@ -1,0 +1,106 @@
+import type { Block } from '../../commands/reply.ts';
+import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
+import { cut, escapeMrkdwn, type SlackBlock } from './render-blocks.ts';
+
+export const FEEDBACK_MODAL_ID = 'anonymous_feedback';
+
+const BLOCK = { experience: 'experience', tags: 'tags', asIs: 'as_is' } as const;
+const MAX_OPTIONS = 100; // Slack's limit for a static select
+
+type FeedbackForm = Extract<Block, { type: 'feedback-form' }>;
+
+/**
+ * The anonymous feedback form: what is and is not stored, the experience, optional tags (a
+ * searchable multi-select of themes and actions), and "send as written". Nothing about the person
+ * goes into the view: no private_metadata at all.
+ */
+export function buildFeedbackModal(form: FeedbackForm) {
+  const options = form.choices.slice(0, MAX_OPTIONS).map((c) => option(c.value, c.label));
+  const initial = options.filter((o) => form.selected.includes(o.value));
+  const blocks: SlackBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: cut(form.notice, 3000) } },
+    {
+      type: 'input',
+      block_id: BLOCK.experience,
+      label: plain('Your experience'),
+      hint: plain(
+        'Leave out names, emails, phone numbers and job titles that could identify anyone, you included.',
+      ),
+      element: {
+        type: 'plain_text_input',
+        action_id: 'value',
+        multiline: true,
+        max_length: MAX_FEEDBACK_LENGTH,
+      },
+    },
+    {
+      type: 'input',
+      block_id: BLOCK.tags,
+      optional: true,
+      label: plain('What it is about (optional)'),
+      element: {
+        type: 'multi_static_select',
+        action_id: 'value',
+        placeholder: plain('Search themes and actions'),
+        options,
+        ...(initial.length ? { initial_options: initial } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: BLOCK.asIs,
+      optional: true,
+      label: plain('If it might identify someone'),
+      element: {
+        type: 'checkboxes',
+        action_id: 'value',
+        options: [option('as-is', 'Send it as I wrote it (otherwise I am warned and can edit it)')],
+      },
+    },
+  ];
+  return {
+    type: 'modal' as const,
+    callback_id: FEEDBACK_MODAL_ID,
+    title: plain('Anonymous feedback'),
+    submit: plain('Send anonymously'),
+    close: plain('Cancel'),
+    blocks,
+  };
+}
+
+type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_options?: { value: string }[] | null }>
+>;
+
+/** The command a submitted feedback form stands for: `feedback [as-is] [tags] -- <experience>`. */
+export function readFeedbackModal(view: { state?: { values?: StateValues } }): string {
+  const values = view.state?.values ?? {};
+  const experience = values[BLOCK.experience]?.value?.value ?? '';
+  const tags = (values[BLOCK.tags]?.value?.selected_options ?? []).map((o) => o.value);
+  const asIs = (values[BLOCK.asIs]?.value?.selected_options ?? []).some((o) => o.value === 'as-is');
+  return ['feedback', asIs ? 'as-is' : '', ...tags, '--', experience.trim()].filter(Boolean).join(' ');
+}
+
+/** Every refusal of a feedback form is about the text or who may send it: show it on the text. */
+export const FEEDBACK_ERROR_BLOCK = BLOCK.experience;
+
+/** The form after sending: the receipt, shown once, only in this modal (never in a message). */
+export function buildFeedbackSentView(text: string) {
+  return {
+    type: 'modal' as const,
+    title: plain('Feedback sent'),
+    close: plain('Done'),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: cut(escapeMrkdwn(text), 3000) } },
+    ] satisfies SlackBlock[],
+  };
+}
+
+function plain(text: string) {
+  return { type: 'plain_text' as const, text, emoji: true };
+}
+
+function option(value: string, text: string) {
+  return { text: plain(cut(text, 75)), value };
+}
