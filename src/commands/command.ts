@@ -6,7 +6,13 @@ import type { Reply } from './reply.ts';
 import type { Token } from './tokenize.ts';
 
 /** A chat conversation: a direct chat with the bot, a channel (Slack channel, Teams team channel) or a group chat. */
-export type Conversation = { kind: 'direct' | 'channel' | 'group'; id: string; name?: string };
+export type Conversation = {
+  kind: 'direct' | 'channel' | 'group';
+  id: string;
+  name?: string;
+  /** The Teams team a channel belongs to (its roster is the team's members). */
+  teamId?: string;
+};
 
 /** Everything a command may use: the asker, what they may do, and the ports. */
 export type CommandContext = {

@@ -82,6 +82,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         });
         return json(200, { id: `sent-${++seq}` });
       }
+      // /v3/conversations/{teamId}/pagedmembers: the whole roster, in one page
+      if (req.method === 'GET' && parts[2] === 'conversations' && parts[4]?.startsWith('pagedmembers'))
+        return json(200, { members: [...members.values()] });
       // /v3/conversations/{conversationId}/members/{userId}
       if (req.method === 'GET' && parts[2] === 'conversations' && parts[4] === 'members' && parts[5]) {
         const member = members.get(parts[5]);

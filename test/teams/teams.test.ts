@@ -139,6 +139,31 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(fake.requests.slice(requests).some((r) => r.includes('/members/'))).toBe(false);
   });
 
+  it('checks a Teams-linked network against the team roster, live, and keeps the sender anonymous', async () => {
+    const CAROL = { id: '29:carol', name: 'Carol Quayle', aadObjectId: 'aad-carol-9q' };
+    fake.members.set(CAROL.id, CAROL);
+    const inTeam = { channelData: { tenant: { id: TENANT }, team: { id: '19:team-emsn@thread.tacv2' } } };
+    expect((await say(ADA, 'network create "Staff Network"')).replies[0]?.activity.text).toContain('Created');
+    const linked = await say(ADA, '<at>Actionbot</at> network link "Staff Network"', CHANNEL, {
+      ...inTeam,
+      entities: [{ type: 'mention', mentioned: BOT, text: '<at>Actionbot</at>' }],
+    });
+    expect(linked.replies[0]?.activity.text).toContain('is linked');
+    const references = await conversationRows();
+    const people = await h.db.prisma.person.count();
+    const sent = await say(CAROL, 'feedback 1.1 -- Meetings move on whenever I speak.');
+    const text = sent.replies.map((r) => r.activity.text).join('\n');
+    expect(text).toContain('Sent anonymously');
+    expect(text).toMatch(/Your receipt: [A-Z0-9-]{23}/);
+    expect(await h.db.prisma.person.count()).toBe(people);
+    expect(await conversationRows()).toBe(references);
+    expect(JSON.stringify(await h.db.prisma.feedback.findMany())).not.toMatch(/carol|aad-carol|29:carol/i);
+    // Someone outside the team is refused.
+    const outsider = { id: '29:out', name: 'Out Sider', aadObjectId: 'aad-out' };
+    const refused = await say(outsider, 'feedback 1.1 -- It happens to me too.');
+    expect(refused.replies[0]?.activity.text).toContain('Only members of a staff network');
+  });
+
   it('shows an action as a card with its fields', async () => {
     const { replies } = await say(ADA, 'show 1.2');
     const text = cardText(cardOf(replies[0]));

@@ -53,8 +53,15 @@ export function toConversation(activity: Pick<Activity, 'conversation' | 'channe
   const id = baseConversationId(activity.conversation.id);
   switch (activity.conversation.conversationType) {
     case 'channel': {
-      const name = (activity.channelData as { channel?: { name?: string } } | undefined)?.channel?.name;
-      return name ? { kind: 'channel', id, name } : { kind: 'channel', id };
+      const data = activity.channelData as
+        | { channel?: { name?: string }; team?: { id?: string } }
+        | undefined;
+      return {
+        kind: 'channel',
+        id,
+        ...(data?.channel?.name ? { name: data.channel.name } : {}),
+        ...(data?.team?.id ? { teamId: data.team.id } : {}),
+      };
     }
     case 'groupChat':
       return { kind: 'group', id };

@@ -14,6 +14,7 @@ import { type CardSubmit, hashSubmitKey, readCardSubmit } from './card-submit.ts
 import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } from './render-cards.ts';
 import { readCommandText, toConversation, toStoredReference } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
+import { createTeamsMembership } from './teams-membership.ts';
 
 const WELCOME =
   "Hello, I'm Actionbot: I keep the equality action plan's progress. Type **help** for the commands" +
@@ -88,7 +89,14 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       },
     };
     if (submit) await onSubmit(context, submit, request);
-    else await send(context, await dispatch({ ...request, text }, deps));
+    else
+      await send(
+        context,
+        await dispatch(
+          { ...request, text },
+          { ...deps, membership: createTeamsMembership(context, deps.logger) },
+        ),
+      );
   }
 
   /** A card's button or form, run as the command text it stands for. */

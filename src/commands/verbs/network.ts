@@ -155,7 +155,12 @@ async function link(network: StaffNetwork, ctx: CommandContext): Promise<Reply> 
     return createErrorReply(
       `Run network link "${network.name}" in the network's own Slack channel or Teams team.`,
     );
-  await ctx.store.networks.link(network.id, ctx.platform, where.id);
+  // A Teams network is its team (whose roster is checked), not the one channel it was linked from.
+  await ctx.store.networks.link(
+    network.id,
+    ctx.platform,
+    ctx.platform === 'teams' ? (where.teamId ?? where.id) : where.id,
+  );
   return createReply({
     type: 'success',
     text: `${network.name} is linked to ${where.name ? `#${where.name}` : 'this conversation'}: its members can send anonymous feedback (checked live, never stored).`,
