@@ -158,6 +158,25 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(await h.db.prisma.person.count()).toBe(people);
     expect(await conversationRows()).toBe(references);
     expect(JSON.stringify(await h.db.prisma.feedback.findMany())).not.toMatch(/carol|aad-carol|29:carol/i);
+    // The same through the form card: `feedback 1.1` answers with it; its submit is sent the same way.
+    const form = await say(CAROL, 'feedback 1.1');
+    const card = JSON.stringify(form.replies.map((r) => r.activity.attachments));
+    expect(card).toContain('"id":"experience"');
+    expect(card).toContain('"value":"ARAP:1.1"');
+    const viaCard = await send(
+      activity(CAROL, PERSONAL(CAROL), {
+        value: {
+          actionbot: 'feedback',
+          experience: 'Nobody sits with me at lunch.',
+          tags: 'ARAP:1.1',
+          asIs: '',
+        },
+      }),
+    );
+    expect(viaCard.replies.map((r) => r.activity.text).join('\n')).toContain('Sent anonymously');
+    expect(await h.db.prisma.person.count()).toBe(people);
+    expect(await conversationRows()).toBe(references);
+    expect(fake.requests.some((r) => r.includes('/members/29:carol'))).toBe(false);
     // Someone outside the team is refused.
     const outsider = { id: '29:out', name: 'Out Sider', aadObjectId: 'aad-out' };
     const refused = await say(outsider, 'feedback 1.1 -- It happens to me too.');

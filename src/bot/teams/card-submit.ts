@@ -20,6 +20,30 @@ const submitSchema = z.object({
   note: z.string().max(40_000).optional(),
 });
 
+const feedbackSchema = z.object({
+  [SUBMIT_KEY]: z.literal('feedback'),
+  experience: z.string().max(40_000).default(''),
+  // A multi-select ChoiceSet submits its values joined by commas.
+  tags: z.string().max(10_000).optional(),
+  asIs: z.string().optional(),
+});
+
+/**
+ * The command a submitted anonymous feedback card stands for (`feedback [as-is] [tags] -- text`), or
+ * null when the value is not that card's. It runs as typed text: the same anonymous path, no stored
+ * reference, no roster look-up of the sender.
+ */
+export function readFeedbackSubmit(value: unknown): string | null {
+  const parsed = feedbackSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const tags = (parsed.data.tags ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const asIs = parsed.data.asIs === 'as-is' ? 'as-is' : '';
+  return ['feedback', asIs, ...tags, '--', parsed.data.experience.trim()].filter(Boolean).join(' ');
+}
+
 /** Reads a card submission (activity.value); null when it is not one of ours or is malformed. */
 export function readCardSubmit(value: unknown): CardSubmit | null {
   const parsed = submitSchema.safeParse(value);

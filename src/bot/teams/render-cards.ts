@@ -1,5 +1,6 @@
 import type { Activity, Attachment } from 'botbuilder';
 import type { ActionItem, Block, Reply } from '../../commands/reply.ts';
+import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus, type Status } from '../../domain/status.ts';
 import { SUBMIT_KEY } from './card-submit.ts';
 
@@ -84,7 +85,7 @@ export function toCardMessage(card: AdaptiveCard): Partial<Activity> {
 }
 
 function needsCard(block: Block): boolean {
-  return ['fields', 'actions', 'update-form', 'update-prompt'].includes(block.type);
+  return ['fields', 'actions', 'update-form', 'update-prompt', 'feedback-form'].includes(block.type);
 }
 
 function renderBlockText(block: Block): string {
@@ -145,7 +146,12 @@ function renderBlockParts(block: Block): CardPart[] {
     case 'error':
       return [{ body: [textBlock(`✗ ${block.text}`, { color: 'Attention' })] }];
     case 'feedback-form':
-      return []; // Teams gets the typed form: the reply's paragraphs say how
+      return [
+        {
+          body: feedbackFormBody(block),
+          actions: [submitAction('Send anonymously', { [SUBMIT_KEY]: 'feedback' })],
+        },
+      ];
     case 'file':
       return [{ body: [textBlock(renderFileText(block))] }];
   }
@@ -225,6 +231,40 @@ function targetOf(item: ActionItem | null): string | undefined {
 // Card markdown reads "1. Leadership" as a numbered list item; a theme or note starting so is plain text.
 function escapeListStart(text: string): string {
   return text.replace(/^(\d+)\. /, '$1\\. ');
+}
+
+/** The anonymous feedback form: what is stored, the text, searchable tags, and "send as written". */
+function feedbackFormBody(block: Extract<Block, { type: 'feedback-form' }>): unknown[] {
+  return [
+    textBlock('Anonymous feedback', { size: 'Medium', weight: 'Bolder' }),
+    ...block.notice.split('\n').map((line) => textBlock(line, { isSubtle: true })),
+    {
+      type: 'Input.Text',
+      id: 'experience',
+      label: 'Your experience',
+      isMultiline: true,
+      maxLength: MAX_FEEDBACK_LENGTH,
+      isRequired: true,
+      errorMessage: 'Write what happened.',
+      placeholder: 'Leave out names, emails, phone numbers and job titles that could identify anyone.',
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'tags',
+      label: 'What it is about (optional)',
+      isMultiSelect: true,
+      style: 'filtered',
+      value: block.selected.join(','),
+      choices: block.choices.map((c) => ({ title: c.label, value: c.value })),
+    },
+    {
+      type: 'Input.Toggle',
+      id: 'asIs',
+      title: 'Send it as I wrote it, even if it might identify someone',
+      valueOn: 'as-is',
+      valueOff: '',
+    },
+  ];
 }
 
 function submitAction(title: string, data: Record<string, unknown>): Element {

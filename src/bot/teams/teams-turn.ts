@@ -10,7 +10,7 @@ import { type Block, createErrorReply, isErrorReply, type Reply } from '../../co
 import { describeStatus } from '../../domain/status.ts';
 import { requiresNote } from '../../domain/update-rules.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
-import { type CardSubmit, hashSubmitKey, readCardSubmit } from './card-submit.ts';
+import { type CardSubmit, hashSubmitKey, readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
 import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } from './render-cards.ts';
 import { readCommandText, toConversation, toStoredReference } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
@@ -57,8 +57,12 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
 
   async function onMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const submit = activity.value === undefined ? null : readCardSubmit(activity.value);
-    const { text, mentions } = readCommandText(activity);
+    // The feedback card's submit is run exactly as if its command had been typed.
+    const feedbackText = activity.value === undefined ? null : readFeedbackSubmit(activity.value);
+    const submit = activity.value === undefined || feedbackText ? null : readCardSubmit(activity.value);
+    const typed = readCommandText(activity);
+    const { mentions } = typed;
+    const text = feedbackText ?? typed.text;
     if (activity.value !== undefined && !submit && !text) {
       await send(context, createErrorReply('This card is out of date: type update <ref> for a new one.'));
       return;
