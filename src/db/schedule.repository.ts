@@ -40,6 +40,15 @@ export function createScheduleRepository(prisma: PrismaClient): ScheduleReposito
       await prisma.jobRun.update({ where: { key }, data: { finishedAt: now } });
     },
 
+    async listOpenRuns(prefix, now) {
+      const runs = await prisma.jobRun.findMany({
+        where: { key: { startsWith: prefix }, finishedAt: null, leaseUntil: { lt: now } },
+        select: { key: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      return runs.map((r) => r.key);
+    },
+
     async isRunFinished(key) {
       const run = await prisma.jobRun.findUnique({ where: { key }, select: { finishedAt: true } });
       return Boolean(run?.finishedAt);

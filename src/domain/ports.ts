@@ -156,6 +156,8 @@ export type ScheduleRepository = {
    */
   renewRun(key: string, heldUntil: Date, until: Date): Promise<boolean>;
   finishRun(key: string, now: Date): Promise<void>;
+  /** Unfinished runs whose key starts with `prefix` and whose lease has lapsed: one-off posts to send. */
+  listOpenRuns(prefix: string, now: Date): Promise<string[]>;
   isRunFinished(key: string): Promise<boolean>;
   /** Records deliveries; ones already recorded for the run (same recipient) are left as they are. */
   enqueue(runKey: string, deliveries: NewDelivery[]): Promise<void>;

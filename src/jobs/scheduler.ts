@@ -70,6 +70,9 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
         }));
     });
   }
+  // One-off posts commands put in the outbox (a reply shared to a network's channel): sent once here.
+  for (const key of await deps.schedules.listOpenRuns('post:', now))
+    await run({ key, at: now }, async () => []);
   // Anonymous feedback goes to owners in batches at each network's release time (claimed per day).
   if (!deps.signal?.aborted)
     await releaseFeedback({ store: deps.store, clock: deps.clock, logger: deps.logger });

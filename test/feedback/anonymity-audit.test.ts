@@ -5,7 +5,9 @@ import type { FrontDoor } from '../../src/bot/front-door.ts';
 import { type RunningHttpServer, startHttpServer } from '../../src/bot/http-server.ts';
 import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
 import { composeFeedbackDigest } from '../../src/commands/feedback-digest.ts';
+import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { releaseFeedback } from '../../src/jobs/release-feedback.ts';
+import { runDueJobs } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -225,9 +227,26 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     expect(
       await slash(OWNER, `feedback reply ${codes[0]} We are reviewing the appraisal guidance.`),
     ).toContain('Replied');
-    expect(await slash(CHAIR, `feedback reply ${codes[1]} -- Thank you; raised with facilities.`)).toContain(
-      'Replied',
-    );
+    expect(
+      await slash(CHAIR, `feedback reply ${codes[1]} share -- Thank you; raised with facilities.`),
+    ).toContain("posted to Ethnic Minority Staff Network's channel");
+    // The scheduler's next tick posts the shared reply to the network's channel, once.
+    const scheduler = {
+      store: h.store,
+      schedules: h.store.schedules,
+      senders: new Map([['slack', door.sender ?? fail()]]),
+      clock: h.clock,
+      logger,
+      settings: DEFAULT_SCHEDULE,
+      catchUpMs: 0,
+      digestTimeZone: 'Europe/London',
+    };
+    h.clock.set(new Date(h.clock.now().getTime() + 1000));
+    await runDueJobs(scheduler);
+    await runDueJobs(scheduler);
+    const posts = fake.callsOf('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0]?.args.text)).toContain('Thank you; raised with facilities.');
     expect(await slash(SUBMITTERS[0]?.id ?? '', `feedback check ${receipts[0]}`)).toContain(
       'We are reviewing',
     );
@@ -287,3 +306,7 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     expect(await h.db.prisma.auditEvent.count({ where: { kind: { contains: 'feedback' } } })).toBe(0);
   });
 });
+
+function fail(): never {
+  throw new Error('the Slack front door has no sender');
+}

@@ -177,6 +177,19 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(await h.db.prisma.person.count()).toBe(people);
     expect(await conversationRows()).toBe(references);
     expect(fake.requests.some((r) => r.includes('/members/29:carol'))).toBe(false);
+    // Every table and every log line: nothing of Carol's (ids, name) anywhere.
+    const tables = await h.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.length).toBeGreaterThan(10);
+    let dump = '';
+    for (const { table_name } of tables)
+      dump += JSON.stringify(await h.db.prisma.$queryRawUnsafe(`SELECT * FROM "${table_name}"`), (_k, v) =>
+        typeof v === 'bigint' ? String(v) : v,
+      );
+    expect(dump).toContain('Meetings move on whenever I speak.');
+    for (const trace of [CAROL.aadObjectId, CAROL.id, CAROL.name, 'Quayle'])
+      expect(`${dump}\n${logLines.join('\n')}`).not.toContain(trace);
     // Someone outside the team is refused.
     const outsider = { id: '29:out', name: 'Out Sider', aadObjectId: 'aad-out' };
     const refused = await say(outsider, 'feedback 1.1 -- It happens to me too.');

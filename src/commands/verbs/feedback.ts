@@ -7,6 +7,7 @@ import {
   MAX_FEEDBACK_LENGTH,
   MAX_FEEDBACK_NOTE_LENGTH,
 } from '../../domain/feedback.ts';
+import type { StoredFeedback } from '../../domain/feedback-ports.ts';
 import { canUpdate } from '../../domain/update-rules.ts';
 import type { AnonymousContext, CommandContext, ParseResult } from '../command.ts';
 import { defineCommand } from '../command.ts';
@@ -27,7 +28,7 @@ type FeedbackRequest =
   | { kind: 'check'; receipt: string }
   | { kind: 'withdraw'; receipt: string }
   | { kind: 'list'; ref: RefText }
-  | { kind: 'reply'; code: string; text: string };
+  | { kind: 'reply'; code: string; text: string; share: boolean };
 
 const USAGE = [
   'feedback [<ref> ...] [theme <ref>]',
@@ -35,7 +36,7 @@ const USAGE = [
   'feedback check <receipt>',
   'feedback withdraw <receipt>',
   'feedback list <ref>',
-  'feedback reply <id> <text>',
+  'feedback reply <id> [share --] <text>',
 ];
 
 const isMarker = (t: Token | undefined) => t?.value === '--' && !t.quoted;
@@ -105,7 +106,9 @@ export const feedbackCommand = defineCommand<FeedbackRequest>({
       const code = args[1]?.value ?? '';
       if (!/^F[A-Z0-9]{5}$/i.test(code))
         return { ok: false, error: 'Which submission? Give its id, like F7K3QX, then your reply.' };
-      const after = isMarker(args[2]) ? args[2] : args[1];
+      // `share --`: also post the reply to the network's linked channel.
+      const share = args[2]?.value.toLowerCase() === 'share' && !args[2].quoted && isMarker(args[3]);
+      const after = share ? args[3] : isMarker(args[2]) ? args[2] : args[1];
       const reply = getRestOfText(text, after);
       if (!reply) return { ok: false, error: 'Write your reply after the id.' };
       if (reply.length > MAX_FEEDBACK_NOTE_LENGTH)
@@ -113,7 +116,7 @@ export const feedbackCommand = defineCommand<FeedbackRequest>({
           ok: false,
           error: `That reply is too long: keep it under ${MAX_FEEDBACK_NOTE_LENGTH} characters.`,
         };
-      return { ok: true, value: { kind: 'reply', code: code.toUpperCase(), text: reply } };
+      return { ok: true, value: { kind: 'reply', code: code.toUpperCase(), text: reply, share } };
     }
     return parseSubmission(text, args);
   },
@@ -133,7 +136,7 @@ export const feedbackCommand = defineCommand<FeedbackRequest>({
   },
   async run(request, ctx) {
     if (request.kind === 'list') return list(request.ref, ctx);
-    if (request.kind === 'reply') return reply(request.code, request.text, ctx);
+    if (request.kind === 'reply') return reply(request.code, request.text, request.share, ctx);
     return createErrorReply('That feedback request cannot run here.');
   },
 });
@@ -277,7 +280,7 @@ async function list(ref: RefText, ctx: CommandContext): Promise<Reply> {
   );
 }
 
-async function reply(code: string, text: string, ctx: CommandContext): Promise<Reply> {
+async function reply(code: string, text: string, share: boolean, ctx: CommandContext): Promise<Reply> {
   const item = await ctx.store.feedback.findByCode(code);
   const moderated = await ctx.store.networks.listModeratedBy(ctx.person.id);
   const isModerator = Boolean(item && moderated.some((n) => n.id === item.networkId));
@@ -301,8 +304,40 @@ async function reply(code: string, text: string, ctx: CommandContext): Promise<R
     text,
     getLocalDay(ctx.clock.now(), 'Europe/London'),
   );
+  const shared = share ? await shareReply(item, text, ctx) : null;
   return createReply({
     type: 'success',
-    text: `Replied to ${item.code}. The person who sent it reads replies with their receipt.`,
+    text: `Replied to ${item.code}. The person who sent it reads replies with their receipt.${shared ? ` ${shared}` : ''}`,
   });
+}
+
+/**
+ * Posts a reply to the network's linked channel through the outbox (the scheduler sends it within a
+ * minute, once): the reply and the feedback's id and tags, never the feedback's text.
+ */
+async function shareReply(item: StoredFeedback, text: string, ctx: CommandContext): Promise<string> {
+  const network = (await ctx.store.networks.listNetworks()).find((n) => n.id === item.networkId);
+  const target = network?.slackChannelId
+    ? { platform: 'slack' as const, kind: 'channel' as const, id: network.slackChannelId }
+    : network?.teamsTeamId
+      ? { platform: 'teams' as const, kind: 'channel' as const, id: network.teamsTeamId }
+      : null;
+  if (!network || !target) return 'The network has no linked channel, so it was not posted.';
+  const key = `post:feedback-reply:${item.code}:${ctx.clock.now().getTime()}`;
+  await ctx.store.schedules.claimRun(key, ctx.clock.now(), 0);
+  const about = item.actionRefs.length ? ` about ${item.actionRefs.join(', ')}` : '';
+  await ctx.store.schedules.enqueue(key, [
+    {
+      recipient: `channel:${target.platform}:${target.id}`,
+      target,
+      message: {
+        visibility: 'channel',
+        blocks: [
+          { type: 'heading', text: 'You said, we did' },
+          { type: 'paragraph', text: `On anonymous feedback ${item.code}${about}: ${text}` },
+        ],
+      } satisfies Reply,
+    },
+  ]);
+  return `It will be posted to ${network.name}'s channel.`;
 }
