@@ -1,5 +1,6 @@
 import { benchDigest } from './digest.ts';
 import { benchFanout } from './fanout.ts';
+import { benchMessageSizes } from './message-sizes.ts';
 import { benchSlackAck } from './slack-ack.ts';
 
 /** `npm run bench [-- name...]`: every benchmark (or the named ones), each against a baseline of the same run. */
@@ -7,6 +8,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   'slack-ack': benchSlackAck,
   digest: benchDigest,
   fanout: benchFanout,
+  'message-sizes': benchMessageSizes,
 };
 const names = process.argv.slice(2);
 for (const name of names.length ? names : Object.keys(BENCHES)) {

@@ -1,16 +1,22 @@
 import type { Reply } from '../commands/reply.ts';
+import type { SendProgress } from '../domain/ports.ts';
 
 /** Where a proactive message goes: a person's direct chat, or a channel (Slack channel, Teams conversation). */
 export type ChatTarget = { kind: 'person'; externalId: string } | { kind: 'channel'; channelId: string };
 
+/** Where a send that needs several messages resumes, and how it reports each part that went out. */
+export type PartResume = { progress: SendProgress; onPart(progress: SendProgress): Promise<void> };
+
 /**
- * Sends proactive messages (prompts, reminders, digests) on one platform. Implementations make one
- * attempt and do not retry: the caller's delivery queue owns retries, so a send is never doubled by
- * two layers retrying. Failures are thrown as {@link SendFailure}.
+ * Sends proactive messages (prompts, reminders, digests) on one platform. A reply too large for one
+ * message goes out as several parts, in order, paced for the platform; `resume` starts after the
+ * parts already sent and hears of each new one, so a 429 part way through never repeats a part.
+ * Implementations make one attempt per part and do not retry: the caller's delivery queue owns
+ * retries, so a send is never doubled by two layers retrying. Failures are thrown as {@link SendFailure}.
  */
 export type ChatSender = {
   platform: 'slack' | 'teams';
-  send(target: ChatTarget, reply: Reply): Promise<{ messageId: string | null }>;
+  send(target: ChatTarget, reply: Reply, resume?: PartResume): Promise<{ messageId: string | null }>;
 };
 
 /** Why a send failed, and whether trying again later can help (429 with Retry-After, 5xx, network). */

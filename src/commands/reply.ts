@@ -15,6 +15,11 @@ export type ActionItem = {
   lastUpdate: string | null;
 };
 
+/** Listings cut an action's latest update to this many characters (`show` prints it in full). */
+export const LIST_NOTE_LENGTH = 300;
+/** Listings cut an action's title to this many characters. */
+export const LIST_TITLE_LENGTH = 500;
+
 /** A platform-neutral piece of a reply; each front door renders it its own way. */
 export type Block =
   | { type: 'heading'; text: string }

@@ -79,6 +79,7 @@ export function createScheduleRepository(prisma: PrismaClient): ScheduleReposito
         id: r.id,
         recipient: r.recipient,
         attempts: r.attempts,
+        progress: { partsSent: r.partsSent, threadId: r.threadId },
         message: r.message,
         target: {
           platform: r.platform as DeliveryTarget['platform'],
@@ -92,6 +93,13 @@ export function createScheduleRepository(prisma: PrismaClient): ScheduleReposito
       await prisma.delivery.update({
         where: { id },
         data: { status: 'sent', sentAt: now, attempts: { increment: 1 } },
+      });
+    },
+
+    async markProgress(id, progress) {
+      await prisma.delivery.update({
+        where: { id },
+        data: { partsSent: progress.partsSent, threadId: progress.threadId },
       });
     },
 

@@ -129,8 +129,11 @@ export type DeliveryTarget = { platform: 'slack' | 'teams'; kind: 'person' | 'ch
 /** A message a job run must send once: `recipient` is unique within the run. */
 export type NewDelivery = { recipient: string; target: DeliveryTarget | null; message: unknown };
 
-/** A delivery still to send (or to retry). */
-export type PendingDelivery = NewDelivery & { id: string; attempts: number };
+/** How far a reply of several messages got: parts sent, and the thread later parts continue (Slack). */
+export type SendProgress = { partsSent: number; threadId: string | null };
+
+/** A delivery still to send (or to retry), and how far it got. */
+export type PendingDelivery = NewDelivery & { id: string; attempts: number; progress: SendProgress };
 
 /** What claiming a job run's slot found. */
 export type RunClaim = 'claimed' | 'finished' | 'taken';
@@ -163,6 +166,8 @@ export type ScheduleRepository = {
   enqueue(runKey: string, deliveries: NewDelivery[]): Promise<void>;
   listPending(runKey: string, now: Date): Promise<PendingDelivery[]>;
   markSent(id: string, now: Date): Promise<void>;
+  /** Records that another part of a delivery went out, so a retry sends only the parts after it. */
+  markProgress(id: string, progress: SendProgress): Promise<void>;
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
   /** Recipients a run could not reach (no chat identity, or a failed send), for the digest. */

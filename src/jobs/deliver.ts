@@ -73,7 +73,11 @@ export async function deliverRun(
       // After any wait, and right before sending: a replica that lost the run must not send.
       if (deps.holdRun && !(await deps.holdRun())) return { sent, failed, lost: true, stopped: false };
       try {
-        await sender.send(target, delivery.message as Reply);
+        // Each part that goes out is recorded at once: a retry after a 429 resumes after it.
+        await sender.send(target, delivery.message as Reply, {
+          progress: delivery.progress,
+          onPart: (progress) => deps.schedules.markProgress(delivery.id, progress),
+        });
         await deps.schedules.markSent(delivery.id, deps.clock.now());
         sent++;
       } catch (error) {

@@ -272,6 +272,83 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     expect(status.element.initial_option.value).toBe('COMPLETE');
   });
 
+  it('opens the update form from a prompt’s Add note and from the Home tab’s Update, as Slack accepts it', async () => {
+    const addNote = buttonClick(JANE, 'open_update', 'ARAP:2.4', `b${++seq}`, fake.responseUrl(`b${seq}`));
+    expect((await interaction(addNote)).status).toBe(200);
+    const fromPrompt = await viewOpenedWith(addNote.trigger_id);
+    expect(JSON.stringify(fromPrompt)).toContain('"block_id":"note"');
+    const fromHome = {
+      ...buttonClick(JANE, 'open_update', 'ARAP:2.5', `b${++seq}`, ''),
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home' },
+    };
+    const { response_url: _none, ...homeClick } = fromHome;
+    expect((await interaction(homeClick)).status).toBe(200);
+    const view = await viewOpenedWith(homeClick.trigger_id);
+    // No max_length over Slack's 3000 on the note: the strict fake would have refused the view.
+    const note = view.blocks.find((b) => b.block_id === 'note') as { element: Record<string, unknown> };
+    expect(note.element.max_length).toBeUndefined();
+    expect(fake.refusals).toEqual([]);
+  });
+
+  it('refuses a note over 4,000 characters in the form itself, writing nothing', async () => {
+    const before = await h.snapshot();
+    const res = await interaction({
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: JANE, name: 'jane' },
+      api_app_id: 'A0TEST',
+      token: 'legacy',
+      trigger_id: `trigger-v${++seq}`,
+      view: {
+        id: `V${seq}`,
+        type: 'modal',
+        callback_id: 'update_action',
+        private_metadata: JSON.stringify({ target: 'ARAP:2.4' }),
+        state: {
+          values: {
+            status: { value: { type: 'static_select', selected_option: { value: 'GREEN' } } },
+            note: { value: { type: 'plain_text_input', value: 'n'.repeat(4001) } },
+          },
+        },
+      },
+    });
+    const ack = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(ack.response_action).toBe('errors');
+    expect(ack.errors.note).toMatch(/too long/);
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it('pages the Home tab with its Next button', async () => {
+    const click = {
+      ...buttonClick(JANE, 'home_page:1', '1', `b${++seq}`, ''),
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home' },
+    };
+    const before = fake.callsOf('views.publish').length;
+    expect((await interaction(click)).status).toBe(200);
+    await eventually(() => fake.callsOf('views.publish').length > before, 'the Home tab republished');
+    expect(fake.callsOf('views.publish').at(-1)?.args.user_id).toBe(JANE);
+  });
+
+  it('searches every theme and action for the feedback form’s tags as the person types', async () => {
+    const res = await interaction({
+      type: 'block_suggestion',
+      team: { id: 'T0TEST' },
+      user: { id: BOB, name: 'bob' },
+      api_app_id: 'A0TEST',
+      token: 'legacy',
+      block_id: 'tags',
+      action_id: 'value',
+      value: 'recruit',
+      view: { id: 'V0FEEDBACK', type: 'modal', callback_id: 'anonymous_feedback' },
+    });
+    const { options } = (await res.json()) as { options: { text: { text: string }; value: string }[] };
+    expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['theme ARAP:2', 'ARAP:2.4']));
+    expect(options.every((o) => /recruit/i.test(o.text.text))).toBe(true);
+    expect(options[0]?.text.text).toMatch(/^ARAP /);
+  });
+
   it('uploads /action report into the asker’s direct chat and says so ephemerally', async () => {
     const { id } = await slash(JANE, 'report csv');
     const reply = await responseText(id);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkActivityCards, measureTeamsBytes, TEAMS_LIMITS } from './teams-limits.ts';
 
 /** An activity the bot sent to the fake connector, with the conversation it was posted to. */
 export type SentActivity = {
@@ -39,8 +40,20 @@ export type FakeConnector = {
   keys: Record<string, unknown>[];
   /** Paths of every request, in order (to prove what the bot fetched). */
   requests: string[];
-  /** The next `count` posted activities get this status (and headers) instead of being recorded. */
-  failNext(count: number, status: number, headers?: Record<string, string>): void;
+  /**
+   * What Teams would refuse or render wrongly: activities over 100 KB (answered 413) and cards that
+   * Microsoft's `adaptivecards` library reports problems in (answered 400). `close()` fails the test
+   * when there are any, unless it said it expects them with `expectViolations()`.
+   */
+  violations: string[];
+  expectViolations(): void;
+  /** Sends answered 429 because the conversation went past 7 messages a second. */
+  throttled: number;
+  /**
+   * The next `count` posted activities get this status (and headers) instead of being recorded;
+   * with `after`, that many posts succeed first.
+   */
+  failNext(count: number, status: number, headers?: Record<string, string>, after?: number): void;
   close(): Promise<void>;
 };
 
@@ -49,7 +62,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const members = new Map<string, FakeMember>();
   const requests: string[] = [];
   const keys: Record<string, unknown>[] = [];
-  let failures: { status: number; headers: Record<string, string> }[] = [];
+  let failures: ({ status: number; headers: Record<string, string> } | null)[] = [];
+  const violations: string[] = [];
+  let violationsExpected = false;
+  let throttled = 0;
+  const recentSends = new Map<string, number[]>();
+  /** Teams' per-conversation rate: true when this send is the 8th or later within a second. */
+  const overRate = (conversationId: string): boolean => {
+    const now = performance.now();
+    const recent = (recentSends.get(conversationId) ?? []).filter((at) => now - at < 1000);
+    const over = recent.length >= TEAMS_LIMITS.perSecond;
+    if (!over) recent.push(now);
+    recentSends.set(conversationId, recent);
+    return over;
+  };
   let seq = 0;
   let url = '';
 
@@ -74,11 +100,32 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const failure = failures.shift();
         if (failure)
           return json(failure.status, { error: { code: 'Failure', message: 'fake' } }, failure.headers);
+        const conversationId = parts[3] ?? '';
+        if (overRate(conversationId)) {
+          throttled++;
+          return json(
+            429,
+            { error: { code: 'Throttled', message: 'Too many requests' } },
+            { 'retry-after': '1' },
+          );
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const bytes = measureTeamsBytes(raw);
+        if (bytes > TEAMS_LIMITS.activityBytes) {
+          violations.push(`activity of ${bytes} bytes (UTF-16) to ${conversationId}: over 100 KB`);
+          return json(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
+        }
+        const activity = JSON.parse(raw);
+        const problems = checkActivityCards(activity);
+        if (problems.length) {
+          violations.push(...problems);
+          return json(400, { error: { code: 'BadArgument', message: problems.join('; ') } });
+        }
         sent.push({
-          conversationId: parts[3] ?? '',
+          conversationId,
           replyToId: parts[5],
           authorization: req.headers.authorization,
-          activity: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          activity,
         });
         return json(200, { id: `sent-${++seq}` });
       }
@@ -106,14 +153,27 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     members,
     keys,
     requests,
-    failNext(count, status, headers = {}) {
-      failures = Array.from({ length: count }, () => ({ status, headers }));
+    violations,
+    expectViolations() {
+      violationsExpected = true;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    get throttled() {
+      return throttled;
+    },
+    failNext(count, status, headers = {}, after = 0) {
+      failures = [
+        ...Array.from({ length: after }, () => null),
+        ...Array.from({ length: count }, () => ({ status, headers })),
+      ];
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      if (violations.length && !violationsExpected)
+        throw new Error(`Teams would refuse what the bot sent:\n${violations.slice(0, 20).join('\n')}`);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkSlackMessage, checkSlackView, type SlackRefusal } from './slack-limits.ts';
 
 /** One Web API call the bot made, with its arguments decoded (JSON-valued fields parsed). */
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
@@ -9,7 +10,14 @@ export type SlackCall = { method: string; args: Record<string, unknown>; token: 
 export type FakeSlackUser = { id: string; name: string; real_name: string; tz?: string; email?: string };
 
 /** A canned failure for the next calls of a method, e.g. a 429 with Retry-After. */
-type Failure = { status: number; headers?: Record<string, string>; body?: unknown; times: number };
+type Failure = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  times: number;
+  /** Calls that succeed before the failures start. */
+  after?: number;
+};
 
 /**
  * A local stand-in for Slack: the Web API methods the bot uses under `/api/`, and response URLs
@@ -28,12 +36,24 @@ export type FakeSlack = {
   users: Map<string, FakeSlackUser>;
   /** Members of each channel, for conversations.members. */
   channelMembers: Map<string, string[]>;
+  /**
+   * Payloads refused for breaking Slack's limits, as Slack would refuse them. `close()` fails the test
+   * when there are any, unless the test said it expects them with `expectRefusals()`.
+   */
+  refusals: (SlackRefusal & { method: string })[];
+  expectRefusals(): void;
   failNext(method: string, failure: Omit<Failure, 'times'>, times?: number): void;
+  /** The same, after `after` calls of the method succeed. */
+  failAfter(method: string, after: number, failure: Omit<Failure, 'times' | 'after'>, times?: number): void;
   callsOf(method: string): SlackCall[];
   close(): Promise<void>;
 };
 
 const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata']);
+const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
+// Slack accepts five posts to one response_url (within 30 minutes).
+const RESPONSE_URL_USES = 5;
 
 /** Slack's rate limits on chat.postMessage, played for benchmarks: a global budget and 1/s per conversation. */
 export type FakeSlackLimits = {
@@ -58,6 +78,18 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
   let refilledAt = performance.now();
   const lastPostTo = new Map<string, number>();
   let callCount = 0;
+  const refusals: (SlackRefusal & { method: string })[] = [];
+  let refusalsExpected = false;
+  /** Slack's own checks on what the bot sends: null when the payload is acceptable. */
+  const refuse = (method: string, args: Record<string, unknown>): SlackRefusal | null => {
+    const refusal = VIEW_METHODS.has(method)
+      ? checkSlackView(args.view)
+      : MESSAGE_METHODS.has(method)
+        ? checkSlackMessage(args)
+        : null;
+    if (refusal) refusals.push({ method, ...refusal });
+    return refusal;
+  };
 
   /** A 429 answer with Retry-After in whole seconds, or null when the post is within the limits. */
   const rateLimit = (channel: string): number | null => {
@@ -100,6 +132,8 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
         return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts++}.000200` };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
       case 'files.getUploadURLExternal': {
         const id = `F${calls.length}`;
         return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };
@@ -129,7 +163,19 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
     }
     if (url.startsWith('/response/')) {
       const id = url.slice('/response/'.length);
-      responses.set(id, [...(responses.get(id) ?? []), JSON.parse(body || '{}')]);
+      const posted = JSON.parse(body || '{}');
+      const earlier = responses.get(id) ?? [];
+      const refusal =
+        earlier.length >= RESPONSE_URL_USES
+          ? { error: 'used_url' as const, messages: ['a response_url takes five posts at most'] }
+          : checkSlackMessage(posted);
+      if (refusal) {
+        refusals.push({ method: 'response_url', ...(refusal as SlackRefusal) });
+        res.writeHead(refusal.error === 'used_url' ? 404 : 400, { 'content-type': 'text/plain' });
+        res.end(refusal.error);
+        return;
+      }
+      responses.set(id, [...earlier, posted]);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -153,8 +199,15 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
         return;
       }
     }
+    const refusal = refuse(method, args);
+    if (refusal) {
+      const body = { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages } };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return;
+    }
     const failure = failures.get(method);
-    if (failure && failure.times > 0) {
+    if (failure?.after) failure.after--;
+    else if (failure && failure.times > 0) {
       failure.times--;
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(JSON.stringify(failure.body ?? { ok: false, error: 'fake_failure' }));
@@ -173,13 +226,23 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
     responseUrl: (id) => `${base}/response/${id}`,
     users,
     channelMembers,
+    refusals,
+    expectRefusals: () => {
+      refusalsExpected = true;
+    },
     failNext: (method, failure, times = 1) => failures.set(method, { ...failure, times }),
+    failAfter: (method, after, failure, times = 1) => failures.set(method, { ...failure, times, after }),
     callsOf: (method) => calls.filter((c) => c.method === method),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      if (refusals.length && !refusalsExpected)
+        throw new Error(
+          `Slack would refuse what the bot sent:\n${JSON.stringify(refusals, null, 2).slice(0, 4000)}`,
+        );
+    },
   };
 }
 

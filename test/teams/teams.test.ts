@@ -1,14 +1,16 @@
 import { sign as cryptoSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendFailure } from '../../src/bot/chat-sender.ts';
+import { type ChatSender, SendFailure } from '../../src/bot/chat-sender.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
 import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createTeamsFrontDoor } from '../../src/bot/teams/teams-front-door.ts';
 import { toActionItem } from '../../src/commands/present.ts';
 import { createReply } from '../../src/commands/reply.ts';
+import { deliverRun } from '../../src/jobs/deliver.ts';
 import { createLogger } from '../../src/logger.ts';
 import { cardText, type FakeConnector, findInput, startFakeConnector } from '../support/fake-connector.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { createLongReply, expectedLines, linesIn } from '../support/long-reply.ts';
 import { serveFrontDoor } from '../support/serve-front-door.ts';
 import { ENGINES } from '../support/test-database.ts';
 
@@ -382,6 +384,39 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
       createReply({ type: 'paragraph', text: 'Digest' }),
     );
     expect(fake.sent.at(-1)).toMatchObject({ conversationId: CHANNEL_ID, activity: { text: 'Digest' } });
+  });
+
+  it('delivers a reply of many cards through the outbox: a 429 in the middle resumes there, nothing twice', async () => {
+    const reply = createLongReply(40, 7_900); // four lines to a card: ten cards and more
+    const runKey = 'post:teams-parts-test';
+    expect(await h.store.schedules.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
+    await h.store.schedules.enqueue(runKey, [
+      {
+        recipient: 'person:jane',
+        target: { platform: 'teams', kind: 'person', id: JANE.aadObjectId },
+        message: reply,
+      },
+    ]);
+    const before = fake.sent.length;
+    fake.failNext(1, 429, { 'retry-after': '1' }, 4);
+    const result = await deliverRun(runKey, {
+      schedules: h.store.schedules,
+      senders: new Map([['teams', door.sender as ChatSender]]),
+      clock: h.clock,
+      logger: createLogger('error', () => {}),
+      // Really wait out Retry-After: Teams' rate is counted in real seconds.
+      sleep: async (ms) => {
+        await new Promise((r) => setTimeout(r, ms));
+        h.clock.set(new Date(h.clock.now().getTime() + ms));
+      },
+    });
+    expect(result).toMatchObject({ sent: 1, failed: 0 });
+    const cards = fake.sent.slice(before).filter((m) => m.conversationId === PERSONAL(JANE).id);
+    expect(cards.length).toBeGreaterThanOrEqual(10);
+    expect(linesIn(cards.map((c) => c.activity))).toEqual(expectedLines(40));
+    expect(cardText(cards.at(-1)?.activity.attachments?.[0]?.content)).toContain(
+      `Part ${cards.length} of ${cards.length}`,
+    );
   });
 
   it('reports proactive failures as SendFailure: unknown person, 429 with Retry-After, 500, and 403', async () => {

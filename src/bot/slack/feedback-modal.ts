@@ -5,7 +5,11 @@ import { cut, escapeMrkdwn, type SlackBlock } from './render-blocks.ts';
 export const FEEDBACK_MODAL_ID = 'anonymous_feedback';
 
 const BLOCK = { experience: 'experience', tags: 'tags', asIs: 'as_is' } as const;
-const MAX_OPTIONS = 100; // Slack's limit for a static select
+
+/** Where Slack asks for the tag select's options as the person types (a `block_suggestion`). */
+export const FEEDBACK_TAGS_SUGGESTION = { block_id: BLOCK.tags, action_id: 'value' } as const;
+/** Slack shows 100 options in an external select's answer at most. */
+export const MAX_TAG_OPTIONS = 100;
 
 type FeedbackForm = Extract<Block, { type: 'feedback-form' }>;
 
@@ -15,8 +19,9 @@ type FeedbackForm = Extract<Block, { type: 'feedback-form' }>;
  * goes into the view: no private_metadata at all.
  */
 export function buildFeedbackModal(form: FeedbackForm) {
-  const options = form.choices.slice(0, MAX_OPTIONS).map((c) => option(c.value, c.label));
-  const initial = options.filter((o) => form.selected.includes(o.value));
+  // The tags are searched as the person types (any number of plans and actions); only the ones
+  // already named travel in the view.
+  const initial = form.choices.filter((c) => form.selected.includes(c.value)).map(toSlackOption);
   const blocks: SlackBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: cut(form.notice, 3000) } },
     {
@@ -39,10 +44,10 @@ export function buildFeedbackModal(form: FeedbackForm) {
       optional: true,
       label: plain('What it is about (optional)'),
       element: {
-        type: 'multi_static_select',
-        action_id: 'value',
+        type: 'multi_external_select',
+        action_id: FEEDBACK_TAGS_SUGGESTION.action_id,
         placeholder: plain('Search themes and actions'),
-        options,
+        min_query_length: 0,
         ...(initial.length ? { initial_options: initial } : {}),
       },
     },
@@ -103,4 +108,9 @@ function plain(text: string) {
 
 function option(value: string, text: string) {
   return { text: plain(cut(text, 75)), value };
+}
+
+/** A tag choice as a Slack option (text at most 75 characters, value at most 150). */
+export function toSlackOption(choice: { value: string; label: string }) {
+  return option(choice.value, choice.label);
 }

@@ -1,5 +1,11 @@
 import type { types } from '@slack/bolt';
-import type { ActionItem, Block, Reply } from '../../commands/reply.ts';
+import {
+  type ActionItem,
+  type Block,
+  LIST_NOTE_LENGTH,
+  LIST_TITLE_LENGTH,
+  type Reply,
+} from '../../commands/reply.ts';
 import { describeStatus, RATED_STATUSES, type Status } from '../../domain/status.ts';
 import { renderText } from '../console/render-text.ts';
 
@@ -21,7 +27,6 @@ const MAX_BLOCKS = 50;
 const MAX_SECTION = 3000;
 const MAX_HEADER = 150;
 const MAX_FALLBACK = 3000;
-const MAX_PROMPT_ITEMS = 20;
 
 // Colour never carries the status alone: the word follows the mark.
 const MARK: Record<Status, string> = {
@@ -33,26 +38,41 @@ const MARK: Record<Status, string> = {
 };
 const FLAG_TEXT = { overdue: '*OVERDUE*', 'needs-update': '_needs an update this cycle_', stale: '*STALE*' };
 
-/** Renders a reply as a Slack message. */
-export function renderSlackMessage(reply: Reply): SlackMessage {
-  const blocks = reply.blocks.flatMap(renderBlock);
-  return {
-    text: cut(renderText(reply), MAX_FALLBACK),
-    blocks:
-      blocks.length > MAX_BLOCKS
-        ? [
-            ...blocks.slice(0, MAX_BLOCKS - 1),
-            context('Cut short: Slack shows 50 blocks at most. Narrow it, e.g. list theme 2.'),
-          ]
-        : blocks,
-  };
+/** Blocks that must stay in one message (an action and its buttons). */
+type Group = SlackBlock[];
+
+/**
+ * Renders a reply as Slack messages: one when it fits in 50 blocks, else as many as it takes, in
+ * order, each marked "Part k of n". Nothing is dropped: a long digest or prompt goes out whole.
+ */
+export function renderSlackMessages(reply: Reply): SlackMessage[] {
+  const groups = reply.blocks.flatMap(renderBlock);
+  const parts: Group[] = [[]];
+  for (const group of groups) {
+    const current = parts[parts.length - 1] as Group;
+    // One block of each message is kept for the "Part k of n" line.
+    if (current.length > 0 && current.length + group.length > MAX_BLOCKS - 1) parts.push([...group]);
+    else current.push(...group);
+  }
+  const fallback = cut(renderText(reply), MAX_FALLBACK) || ' ';
+  if (parts.length === 1) return [{ text: fallback, blocks: parts[0] as Group }];
+  const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Actionbot';
+  return parts.map((blocks, i) => ({
+    text: i === 0 ? fallback : cut(`${heading} (part ${i + 1} of ${parts.length})`, MAX_FALLBACK),
+    blocks: [...blocks, context(`Part ${i + 1} of ${parts.length}`)],
+  }));
 }
 
-function renderBlock(block: Block): SlackBlock[] {
+/** Renders a reply that must be one message (a modal's body, an error): its first part. */
+export function renderSlackMessage(reply: Reply): SlackMessage {
+  return renderSlackMessages(reply)[0] as SlackMessage;
+}
+
+function renderBlock(block: Block): Group[] {
   switch (block.type) {
     case 'heading':
       return [
-        { type: 'header', text: { type: 'plain_text', text: cut(block.text, MAX_HEADER), emoji: true } },
+        [{ type: 'header', text: { type: 'plain_text', text: cut(block.text, MAX_HEADER), emoji: true } }],
       ];
     case 'paragraph':
       return sections(escapeMrkdwn(block.text));
@@ -61,40 +81,36 @@ function renderBlock(block: Block): SlackBlock[] {
         block.fields.map((f) => `*${escapeMrkdwn(f.label)}:* ${escapeMrkdwn(f.value)}`).join('\n'),
       );
     case 'actions':
-      return block.items.length ? sections(block.items.map(describeItem).join('\n\n')) : sections('_None._');
+      return block.items.length ? packSections(block.items.map(describeItem)) : sections('_None._');
     case 'update-form':
       // Only reached when a form could not be opened (no trigger): offer the button instead.
       return block.item
-        ? [...sections(describeItem(block.item)), actionButtons(block.item, false)]
+        ? [[...sections(describeItem(block.item)).flat(), actionButtons(block.item, false)]]
         : sections('Which action? Type `/action update <ref>` or pick one in the Actionbot home tab.');
     case 'update-prompt':
-      return renderPrompt(block.items);
+      // Every action keeps its buttons, however many there are: long prompts continue in a next part.
+      return block.items.map((item) => [
+        { type: 'section', text: { type: 'mrkdwn', text: cut(describeItem(item), MAX_SECTION) } },
+        actionButtons(item, true),
+      ]);
     case 'feedback-form':
       return []; // opened as a modal where there is a trigger; otherwise the paragraphs explain
     case 'file':
       return [
         ...sections(escapeMrkdwn(block.summary)),
-        ...(block.mediaType.startsWith('text/html')
+        block.mediaType.startsWith('text/html')
           ? [
               context(
                 `${block.name}: save the HTML report with \`npx actionbot report --format html --out ${block.name}\`.`,
               ),
             ]
-          : sections(`\`\`\`${cut(block.content, MAX_SECTION - 10)}\`\`\``)),
+          : [codeSection(block.content)],
       ];
     case 'success':
       return sections(`:white_check_mark: ${escapeMrkdwn(block.text)}`);
     case 'error':
       return sections(`:warning: ${escapeMrkdwn(block.text)}`);
   }
-}
-
-function renderPrompt(items: ActionItem[]): SlackBlock[] {
-  const shown = items.slice(0, MAX_PROMPT_ITEMS);
-  const blocks = shown.flatMap((item) => [...sections(describeItem(item)), actionButtons(item, true)]);
-  if (items.length > shown.length)
-    blocks.push(context(`And ${items.length - shown.length} more: type \`/action mine\` to see them all.`));
-  return blocks;
 }
 
 /** The buttons under an action: quick statuses (prompts) and "Add note"/"Update", which opens the form. */
@@ -129,11 +145,31 @@ function actionButtons(item: ActionItem, quick: boolean): SlackBlock {
 /** Two lines about an action, as mrkdwn. */
 export function describeItem(item: ActionItem): string {
   const flags = item.flags.map((f) => ` · ${FLAG_TEXT[f]}`).join('');
-  const last = item.lastUpdate ? `\nLast update: ${escapeMrkdwn(cut(item.lastUpdate, 300))}` : '';
-  return `${MARK[item.status]} *${escapeMrkdwn(item.ref)}* ${describeStatus(item.status)} — ${escapeMrkdwn(item.title)}\n${escapeMrkdwn(item.owners.join('; ') || 'no owner')} · due ${escapeMrkdwn(item.due)}${flags}${last}`;
+  const last = item.lastUpdate
+    ? `\nLast update: ${escapeMrkdwn(cut(item.lastUpdate, LIST_NOTE_LENGTH))}`
+    : '';
+  return `${MARK[item.status]} *${escapeMrkdwn(item.ref)}* ${describeStatus(item.status)} — ${escapeMrkdwn(cut(item.title, LIST_TITLE_LENGTH))}\n${escapeMrkdwn(item.owners.join('; ') || 'no owner')} · due ${escapeMrkdwn(item.due)}${flags}${last}`;
 }
 
-function sections(text: string): SlackBlock[] {
+/** Texts (one per action) packed into as few sections as fit, never splitting one text. */
+function packSections(texts: string[]): Group[] {
+  const packed: string[] = [];
+  for (const text of texts.map((t) => cut(t, MAX_SECTION))) {
+    const last = packed[packed.length - 1];
+    if (last !== undefined && last.length + 2 + text.length <= MAX_SECTION)
+      packed[packed.length - 1] = `${last}\n\n${text}`;
+    else packed.push(text);
+  }
+  return packed.map((text) => [{ type: 'section', text: { type: 'mrkdwn', text } }]);
+}
+
+/** A code block within one section (its fences counted). */
+function codeSection(content: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${cut(content, MAX_SECTION - 6)}\`\`\`` } };
+}
+
+/** Text as sections of at most 3000 characters, split at line ends; each may go in its own message. */
+function sections(text: string): Group[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > MAX_SECTION) {
@@ -143,7 +179,7 @@ function sections(text: string): SlackBlock[] {
     rest = rest.slice(split).replace(/^\n/, '');
   }
   chunks.push(rest);
-  return chunks.map((chunk) => ({ type: 'section', text: { type: 'mrkdwn', text: chunk || ' ' } }));
+  return chunks.map((chunk) => [{ type: 'section', text: { type: 'mrkdwn', text: chunk || ' ' } }]);
 }
 
 function context(text: string): SlackBlock {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { App, type BlockButtonAction, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Conversation } from '../../commands/command.ts';
 import { type CommandRequest, dispatch, isAnonymousRequest } from '../../commands/dispatch.ts';
+import { searchTagChoices, toTagChoices } from '../../commands/feedback-tags.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { type Block, createReply, isErrorReply, type Reply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
@@ -16,16 +17,20 @@ import {
   buildFeedbackSentView,
   FEEDBACK_ERROR_BLOCK,
   FEEDBACK_MODAL_ID,
+  FEEDBACK_TAGS_SUGGESTION,
+  MAX_TAG_OPTIONS,
   readFeedbackModal,
+  toSlackOption,
 } from './feedback-modal.ts';
 import { createSlackIdentity } from './identity.ts';
-import { ACTION_IDS, renderSlackMessage, type SlackMessage } from './render-blocks.ts';
+import { ACTION_IDS, renderSlackMessage, renderSlackMessages, type SlackMessage } from './render-blocks.ts';
 import { createSlackMembership } from './slack-membership.ts';
 import { createSlackSender } from './slack-sender.ts';
 import {
   buildHomeView,
   buildUpdateModal,
   errorBlockFor,
+  HOME_PAGE_ACTION,
   type ModalOrigin,
   readUpdateModal,
   UPDATE_MODAL_ID,
@@ -84,18 +89,19 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       ),
     );
 
-  async function publishHome(client: webApi.WebClient, userId: string) {
+  async function publishHome(client: webApi.WebClient, userId: string, page = 0) {
     const reply = await run(userId, 'mine');
     const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Your actions';
     const summary = reply.blocks.find((b) => b.type === 'paragraph')?.text ?? '';
     const items = reply.blocks.find((b) => b.type === 'actions')?.items ?? [];
-    await client.views.publish({ user_id: userId, view: buildHomeView(heading, summary, items) });
+    await client.views.publish({ user_id: userId, view: buildHomeView(heading, summary, items, page) });
   }
 
   /** Answers where a modal came from: its slash command's response_url, else the person's direct chat. */
   async function answerModal(client: webApi.WebClient, userId: string, origin: ModalOrigin, reply: Reply) {
     if (origin.fromHome) await publishHome(client, userId);
-    if (origin.responseUrl) await postToResponseUrl(origin.responseUrl, toResponse(reply));
+    if (origin.responseUrl)
+      for (const body of toResponses(reply)) await postToResponseUrl(origin.responseUrl, body);
     else if (!origin.fromHome || isErrorReply(reply))
       await createSlackSender(client).send({ kind: 'person', externalId: userId }, reply);
   }
@@ -114,13 +120,12 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       const file = reply.blocks.find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
       if (file) {
         await sendFile(client, command.user_id, file);
-        await respond(
-          toResponse(
-            createReply({
-              type: 'success',
-              text: `${file.summary} Sent to you as ${file.name} in your direct messages with Actionbot.`,
-            }),
-          ),
+        await respondAll(
+          respond,
+          createReply({
+            type: 'success',
+            text: `${file.summary} Sent to you as ${file.name} in your direct messages with Actionbot.`,
+          }),
         );
         return;
       }
@@ -132,7 +137,7 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
         });
         return;
       }
-      await respond(toResponse(form ? noActionsReply() : reply));
+      await respondAll(respond, form ? noActionsReply() : reply);
     } catch (error) {
       // An anonymous request's error may quote its text (e.g. a database error): log only its kind.
       const anonymous = isAnonymousRequest(command.text);
@@ -181,7 +186,7 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
         if (form?.item) {
           const view = buildUpdateModal(form.item, [], { responseUrl: body.response_url }, value.status);
           await client.views.open({ trigger_id: body.trigger_id, view });
-        } else await respond({ ...toResponse(reply), replace_original: false });
+        } else await respondAll(respond, reply);
         return;
       }
       // The same click delivered twice (double click, Slack retry) has the same key: recorded once.
@@ -193,7 +198,7 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
         action.value ?? '',
       );
       const reply = await run(body.user.id, toUpdateCommandText({ ...value, note: '' }), { requestKey });
-      await respond({ ...toResponse(reply), replace_original: false });
+      await respondAll(respond, reply);
     },
   );
 
@@ -211,8 +216,23 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
     } else if (fromHome) {
       await client.views.open({ trigger_id: body.trigger_id, view: messageModal(reply) });
     } else {
-      await respond({ ...toResponse(reply), replace_original: false });
+      await respondAll(respond, reply);
     }
+  });
+
+  app.action<BlockButtonAction>(
+    new RegExp(`^${HOME_PAGE_ACTION}:`),
+    async ({ ack, body, action, client }) => {
+      await ack();
+      await publishHome(client, body.user.id, Number(action.value) || 0);
+    },
+  );
+
+  // The feedback form's tags, searched as the person types: any number of plans, themes and actions.
+  app.options<'block_suggestion'>(FEEDBACK_TAGS_SUGGESTION, async ({ ack, payload }) => {
+    const choices = toTagChoices(await deps.store.feedback.listTagTargets());
+    const found = searchTagChoices(choices, payload.value ?? '', MAX_TAG_OPTIONS);
+    await ack({ options: found.map(toSlackOption) });
   });
 
   app.action<BlockButtonAction>(ACTION_IDS.openFeedback, async ({ ack, body, client }) => {
@@ -301,11 +321,31 @@ function firstError(reply: Reply): string {
   return block?.type === 'error' ? block.text : 'That update was refused.';
 }
 
-function toResponse(reply: Reply): SlackMessage & { response_type: 'ephemeral' | 'in_channel' } {
-  return {
-    response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
-    ...renderSlackMessage(reply),
-  };
+// Slack takes five posts to one response_url.
+const RESPONSE_URL_POSTS = 5;
+
+type ResponseBody = SlackMessage & { response_type: 'ephemeral' | 'in_channel'; replace_original: false };
+
+/**
+ * A reply as response_url posts: every part of it, in order, up to Slack's five; a reply longer than
+ * that ends by saying so and how to narrow it, rather than stopping silently.
+ */
+function toResponses(reply: Reply): ResponseBody[] {
+  const response_type = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
+  const parts = renderSlackMessages(reply);
+  const bodies = parts.map((part): ResponseBody => ({ response_type, replace_original: false, ...part }));
+  if (bodies.length <= RESPONSE_URL_POSTS) return bodies;
+  const more = renderSlackMessage(
+    createReply({
+      type: 'paragraph',
+      text: `That answer takes ${parts.length} messages; Slack lets me post ${RESPONSE_URL_POSTS} here. Narrow it (for example \`/action list theme 2\` or \`/action list overdue\`), or get everything as a file with \`/action report\`.`,
+    }),
+  );
+  return [...bodies.slice(0, RESPONSE_URL_POSTS - 1), { response_type, replace_original: false, ...more }];
+}
+
+async function respondAll(respond: (body: ResponseBody) => Promise<unknown>, reply: Reply): Promise<void> {
+  for (const body of toResponses(reply)) await respond(body);
 }
 
 function messageModal(reply: Reply) {

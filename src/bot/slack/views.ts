@@ -1,7 +1,6 @@
 import { toUpdateCommandText, type UpdateFormValues } from '../../commands/forms.ts';
 import type { ActionItem } from '../../commands/reply.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
-import { MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
 import { ACTION_IDS, cut, describeItem, type SlackBlock } from './render-blocks.ts';
 
 export const UPDATE_MODAL_ID = 'update_action';
@@ -40,9 +39,7 @@ export function buildUpdateModal(
             type: 'static_select',
             action_id: 'value',
             placeholder: plain('Pick one of your actions'),
-            options: choices
-              .slice(0, 100)
-              .map((c) => option(`${c.planCode}:${c.ref}`, `${c.ref} ${c.title}`)),
+            ...pickerOptions(choices),
           },
         },
       ];
@@ -64,7 +61,8 @@ export function buildUpdateModal(
       optional: true,
       label: plain('Note'),
       hint: plain('Red and Complete need a note: what happened, what is next.'),
-      element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_NOTE_LENGTH },
+      // No max_length: Slack allows at most 3000 there, our notes 4000; the length is checked on submit.
+      element: { type: 'plain_text_input', action_id: 'value', multiline: true },
     },
   );
   return {
@@ -118,14 +116,31 @@ export function errorBlockFor(message: string, picking: boolean): string {
   return BLOCK.status;
 }
 
-/** The App Home tab: the user's actions with an Update button each, and what needs an update now. */
-export function buildHomeView(heading: string, summary: string, items: ActionItem[]) {
+/** action_id of the Home tab's paging buttons; the value is the page to show. */
+export const HOME_PAGE_ACTION = 'home_page';
+// Slack allows 100 blocks in a Home tab: 40 actions a page leaves room for the rest.
+const HOME_PAGE_SIZE = 40;
+
+/**
+ * The App Home tab: the user's actions (those needing an update first) with an Update button each,
+ * 40 to a page with Previous / Next buttons, and how many there are in all.
+ */
+export function buildHomeView(heading: string, summary: string, items: ActionItem[], page = 0) {
   const needing = items.filter((i) => i.flags.includes('needs-update') || i.flags.includes('stale'));
+  const ordered = [...needing, ...items.filter((i) => !needing.includes(i))];
+  const pages = Math.max(1, Math.ceil(ordered.length / HOME_PAGE_SIZE));
+  const shown = Math.min(Math.max(0, page), pages - 1);
+  const listed = ordered.slice(shown * HOME_PAGE_SIZE, (shown + 1) * HOME_PAGE_SIZE);
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(cut(heading, 150)) },
-    { type: 'section', text: { type: 'mrkdwn', text: cut(summary, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: cut(summary || ' ', 3000) } },
   ];
-  const listed = [...needing, ...items.filter((i) => !needing.includes(i))].slice(0, 45);
+  if (pages > 1)
+    blocks.push(
+      contextLine(
+        `Showing ${shown * HOME_PAGE_SIZE + 1}–${shown * HOME_PAGE_SIZE + listed.length} of ${ordered.length} actions.`,
+      ),
+    );
   for (const item of listed) {
     blocks.push({
       type: 'section',
@@ -138,6 +153,15 @@ export function buildHomeView(heading: string, summary: string, items: ActionIte
       },
     });
   }
+  if (pages > 1)
+    blocks.push({
+      type: 'actions',
+      block_id: 'home_pages',
+      elements: [
+        ...(shown > 0 ? [pageButton('← Previous', shown - 1)] : []),
+        ...(shown < pages - 1 ? [pageButton(`Next ${HOME_PAGE_SIZE} →`, shown + 1)] : []),
+      ],
+    });
   blocks.push(
     {
       type: 'actions',
@@ -150,12 +174,40 @@ export function buildHomeView(heading: string, summary: string, items: ActionIte
         },
       ],
     },
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Type `/action help` anywhere for every command.' }],
-    },
+    contextLine('Type `/action help` anywhere for every command.'),
   );
   return { type: 'home' as const, blocks };
+}
+
+function pageButton(text: string, page: number) {
+  return {
+    type: 'button' as const,
+    action_id: `${HOME_PAGE_ACTION}:${page}`,
+    text: plain(text),
+    value: String(page),
+  };
+}
+
+function contextLine(text: string): SlackBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** A static select takes 100 options, or 100 groups of 100: more than 100 actions go in groups by plan. */
+function pickerOptions(choices: ActionItem[]) {
+  const toOption = (c: ActionItem) => option(`${c.planCode}:${c.ref}`, `${c.ref} ${c.title}`);
+  if (choices.length <= 100) return { options: choices.map(toOption) };
+  const groups: ActionItem[][] = [];
+  for (const choice of choices) {
+    const last = groups[groups.length - 1];
+    if (last && last.length < 100 && last[0]?.planCode === choice.planCode) last.push(choice);
+    else groups.push([choice]);
+  }
+  return {
+    option_groups: groups.slice(0, 100).map((group) => ({
+      label: plain(cut(`${group[0]?.planCode} ${group[0]?.ref}–${group[group.length - 1]?.ref}`, 75)),
+      options: group.map(toOption),
+    })),
+  };
 }
 
 function plain(text: string) {

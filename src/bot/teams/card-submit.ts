@@ -10,6 +10,14 @@ export type CardSubmit =
   | { kind: 'update'; planCode: string; ref: string; status: RatedStatus | null; note: string }
   | { kind: 'quick'; planCode: string; ref: string; status: RatedStatus };
 
+/**
+ * An input's id in a card: `status`, or `status:ARAP:2.4` where one card holds a form per action
+ * (input ids must be unique in a card, and Teams submits the inputs of all of them together).
+ */
+export function inputId(name: 'status' | 'note', target?: string): string {
+  return target ? `${name}:${target}` : name;
+}
+
 const TARGET = /^([^:\s]{1,40}):([^\s]{1,40})$/;
 const status = z.enum(RATED_STATUSES as [RatedStatus, ...RatedStatus[]]);
 const submitSchema = z.object({
@@ -23,8 +31,9 @@ const submitSchema = z.object({
 const feedbackSchema = z.object({
   [SUBMIT_KEY]: z.literal('feedback'),
   experience: z.string().max(40_000).default(''),
-  // A multi-select ChoiceSet submits its values joined by commas.
+  // The searchable list (one choice; a multi-select would join several with commas) and typed refs.
   tags: z.string().max(10_000).optional(),
+  refs: z.string().max(1_000).optional(),
   asIs: z.string().optional(),
 });
 
@@ -36,8 +45,7 @@ const feedbackSchema = z.object({
 export function readFeedbackSubmit(value: unknown): string | null {
   const parsed = feedbackSchema.safeParse(value);
   if (!parsed.success) return null;
-  const tags = (parsed.data.tags ?? '')
-    .split(',')
+  const tags = [...(parsed.data.tags ?? '').split(','), ...(parsed.data.refs ?? '').split(/[\s,]+/)]
     .map((t) => t.trim())
     .filter(Boolean);
   const asIs = parsed.data.asIs === 'as-is' ? 'as-is' : '';
@@ -46,13 +54,25 @@ export function readFeedbackSubmit(value: unknown): string | null {
 
 /** Reads a card submission (activity.value); null when it is not one of ours or is malformed. */
 export function readCardSubmit(value: unknown): CardSubmit | null {
-  const parsed = submitSchema.safeParse(value);
+  const parsed = submitSchema.safeParse(withPlainInputIds(value));
   if (!parsed.success) return null;
   const { target, status: chosen, note } = parsed.data;
   const [, planCode = '', ref = ''] = TARGET.exec(target) ?? [];
   if (parsed.data[SUBMIT_KEY] === 'quick')
     return chosen ? { kind: 'quick', planCode, ref, status: chosen } : null;
   return { kind: 'update', planCode, ref, status: chosen || null, note: note ?? '' };
+}
+
+/** A prompt card's `status:<target>` / `note:<target>` inputs read as the form's `status` / `note`. */
+function withPlainInputIds(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const data = value as Record<string, unknown>;
+  const target = typeof data.target === 'string' ? data.target : undefined;
+  // A quick status button carries its own status; only a form's save reads the inputs.
+  if (!target || data[SUBMIT_KEY] !== 'update') return value;
+  const pick = (name: 'status' | 'note') => data[inputId(name, target)] ?? data[name];
+  const { [inputId('status', target)]: _s, [inputId('note', target)]: _n, ...rest } = data;
+  return { ...rest, status: pick('status'), note: pick('note') };
 }
 
 /**

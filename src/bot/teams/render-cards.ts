@@ -1,10 +1,18 @@
 import type { Activity, Attachment } from 'botbuilder';
-import type { ActionItem, Block, Reply } from '../../commands/reply.ts';
+import { truncate } from '../../commands/refs.ts';
+import {
+  type ActionItem,
+  type Block,
+  LIST_NOTE_LENGTH,
+  LIST_TITLE_LENGTH,
+  type Reply,
+} from '../../commands/reply.ts';
 import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus, type Status } from '../../domain/status.ts';
-import { SUBMIT_KEY } from './card-submit.ts';
+import { MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
+import { inputId, SUBMIT_KEY } from './card-submit.ts';
 
-/** An Adaptive Card as JSON; Teams renders schema 1.4 on desktop, web and mobile. */
+/** An Adaptive Card as JSON; Teams renders schema 1.5 on desktop, web and mobile. */
 export type AdaptiveCard = {
   type: 'AdaptiveCard';
   $schema: string;
@@ -13,42 +21,82 @@ export type AdaptiveCard = {
   actions?: unknown[];
 };
 type Element = Record<string, unknown>;
-/** Part of a card: elements, and the buttons at its foot. */
+/** A piece of a card that stays whole (an action, a form): elements, and buttons at the card's foot. */
 type CardPart = { body: unknown[]; actions?: unknown[] };
 
 // Colour alone never carries the status: the word is always printed too.
 const MARK: Record<Status, string> = { NOT_RATED: '⚪', RED: '🔴', AMBER: '🟠', GREEN: '🟢', COMPLETE: '🔵' };
 const FLAG_TEXT = { overdue: 'OVERDUE', 'needs-update': 'needs update', stale: 'STALE' };
-// Teams refuses messages over about 28 KB: long listings go out as several cards.
-const ITEMS_PER_CARD = 25;
-const PROMPT_ITEMS_PER_CARD = 8;
+const CARD_VERSION = '1.5';
+// Teams refuses an activity over 100 KB counted as UTF-16 (Microsoft advises staying under 80 KB).
+// Messages are filled to this, measured, leaving room for the envelope the SDK adds.
+const MESSAGE_BUDGET_BYTES = 72 * 1024;
+// A card's feedback tags are offered as a searchable list while they fit in this; past it, themes only.
+const TAG_CHOICES_BUDGET_BYTES = 40 * 1024;
+// One TextBlock holds at most this much; longer lines continue in the next.
+const MAX_TEXT_BLOCK = 8_000;
 // Report files longer than this are not pasted into chat.
 const MAX_INLINE_FILE = 12_000;
-const NOTE_MAX = 4_000;
 
 /** What an update form shows besides the action: a status chosen in advance, a note kept, an error. */
 export type FormState = { status?: RatedStatus | null; note?: string; error?: string };
 
 /**
  * Renders a reply as Teams messages: plain replies (help lines, confirmations, refusals) as markdown
- * text; listings, `show` and forms as Adaptive Cards, split into several when long.
+ * text; listings, `show` and forms as Adaptive Cards. Whatever the reply's size, each message stays
+ * under Teams' limit: cards are filled by measured size and a long reply continues in more cards,
+ * each marked "Part k of n"; nothing is dropped.
  */
 export function renderTeamsReply(reply: Reply): Partial<Activity>[] {
-  if (!reply.blocks.some(needsCard)) {
-    return [
-      { type: 'message', textFormat: 'markdown', text: reply.blocks.map(renderBlockText).join('\n\n') },
-    ];
+  if (!reply.blocks.some(needsCard)) return packText(reply.blocks.map(renderBlockText).filter(Boolean));
+  const cards: CardPart[] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const part of reply.blocks.flatMap(renderBlockParts)) {
+    const partSize = measure(part);
+    let card = cards[cards.length - 1];
+    // A form's buttons submit every input of their card: a form never shares a card with another.
+    if (!card || size + partSize > MESSAGE_BUDGET_BYTES || (part.actions && card.actions)) {
+      card = { body: [] };
+      cards.push(card);
+      size = measure(toCardMessage(createCard([])));
+    }
+    card.body.push(...part.body);
+    if (part.actions) card.actions = [...(card.actions ?? []), ...part.actions];
+    size += partSize;
   }
-  const cards: CardPart[] = [{ body: [] }];
-  for (const block of reply.blocks) {
-    renderBlockParts(block).forEach((part, i) => {
-      if (i > 0) cards.push({ body: [] });
-      const card = cards[cards.length - 1] as CardPart;
-      card.body.push(...part.body);
-      if (part.actions) card.actions = [...(card.actions ?? []), ...part.actions];
-    });
+  return cards.map((c, i) => {
+    const marked =
+      cards.length > 1
+        ? [...c.body, textBlock(`Part ${i + 1} of ${cards.length}`, { isSubtle: true, size: 'Small' })]
+        : c.body;
+    return toCardMessage(createCard(marked, c.actions));
+  });
+}
+
+/** Markdown text as messages that fit, split at paragraph and line ends. */
+function packText(paragraphs: string[]): Partial<Activity>[] {
+  const lines = paragraphs
+    .join('\n\n')
+    .split('\n')
+    .flatMap((line) => splitLong(line));
+  const texts: string[] = [''];
+  for (const line of lines) {
+    const last = texts[texts.length - 1] as string;
+    if (last && (last.length + line.length + 1) * 2 > MESSAGE_BUDGET_BYTES) texts.push(line);
+    else texts[texts.length - 1] = last ? `${last}\n${line}` : line;
   }
-  return cards.filter((c) => c.body.length > 0).map((c) => toCardMessage(createCard(c.body, c.actions)));
+  return texts.map((text) => ({ type: 'message', textFormat: 'markdown', text }));
+}
+
+/** The size Teams counts for a message or a part of one: its JSON as UTF-16. */
+function measure(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+function splitLong(text: string): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += MAX_TEXT_BLOCK) pieces.push(text.slice(i, i + MAX_TEXT_BLOCK));
+  return pieces.length ? pieces : [''];
 }
 
 /** The update form for one action (or a choice of the person's actions) as a card. */
@@ -111,23 +159,24 @@ function renderFileText(block: Extract<Block, { type: 'file' }>): string {
   return `${block.summary}\n\n\`\`\`\n${block.content}\n\`\`\``;
 }
 
-/** A block's card parts; more than one means "continue in the next card". */
+/** A block as card parts, each kept whole; a long block gives many, which may fill several cards. */
 function renderBlockParts(block: Block): CardPart[] {
   switch (block.type) {
     case 'heading':
       return [{ body: [textBlock(block.text, { size: 'Medium', weight: 'Bolder' })] }];
     case 'paragraph':
       // Cards join a paragraph's lines into one: give each line its own TextBlock.
-      return [
-        { body: block.text.split('\n').map((line, i) => textBlock(line, i > 0 ? { spacing: 'None' } : {})) },
-      ];
+      return block.text
+        .split('\n')
+        .flatMap(splitLong)
+        .map((line, i) => ({ body: [textBlock(line || ' ', i > 0 ? { spacing: 'None' } : {})] }));
     case 'fields': {
       const facts = block.fields.map((f) => ({ title: f.label, value: escapeListStart(f.value) }));
       return [{ body: [{ type: 'FactSet', facts }] }];
     }
     case 'actions':
       return block.items.length
-        ? chunk(block.items, ITEMS_PER_CARD).map((items) => ({ body: items.map(renderItem) }))
+        ? block.items.map((item) => ({ body: [renderItem(item)] }))
         : [{ body: [textBlock('(none)', { isSubtle: true })] }];
     case 'update-form': {
       if (!block.item && block.choices.length === 0)
@@ -138,9 +187,7 @@ function renderBlockParts(block: Block): CardPart[] {
       return [{ body, ...(actions ? { actions } : {}) }];
     }
     case 'update-prompt':
-      return chunk(block.items, PROMPT_ITEMS_PER_CARD).map((items) => ({
-        body: items.map(renderPromptItem),
-      }));
+      return block.items.map((item) => ({ body: [renderPromptItem(item)] }));
     case 'success':
       return [{ body: [textBlock(`✓ ${block.text}`, { color: 'Good' })] }];
     case 'error':
@@ -161,13 +208,15 @@ function renderItem(item: ActionItem): Element {
   const flags = item.flags.map((f) => ` · **${FLAG_TEXT[f]}**`).join('');
   const details = [
     `${item.owners.join('; ') || 'No owner'} · due ${item.due}${flags}`,
-    item.lastUpdate ? `Last update: ${item.lastUpdate}` : null,
+    item.lastUpdate ? `Last update: ${truncate(item.lastUpdate, LIST_NOTE_LENGTH)}` : null,
   ].filter(Boolean);
   return {
     type: 'Container',
     separator: true,
     items: [
-      textBlock(`${MARK[item.status]} **${item.ref}** ${describeStatus(item.status)} — ${item.title}`),
+      textBlock(
+        `${MARK[item.status]} **${item.ref}** ${describeStatus(item.status)} — ${truncate(item.title, LIST_TITLE_LENGTH)}`,
+      ),
       ...details.map((d) => textBlock(d as string, { isSubtle: true, size: 'Small', spacing: 'None' })),
     ],
   };
@@ -179,7 +228,8 @@ function renderPromptItem(item: ActionItem): Element {
   const quick = RATED_STATUSES.map((status) =>
     submitAction(describeStatus(status), { [SUBMIT_KEY]: 'quick', target, status }),
   );
-  const form = createCard(formInputs(item, {}), [
+  // Inputs are named after their action: ids must be unique in the whole card (Teams merges them).
+  const form = createCard(formInputs(item, {}, target), [
     submitAction('Save update', { [SUBMIT_KEY]: 'update', target }),
   ]);
   const line = renderItem(item);
@@ -192,13 +242,13 @@ function renderPromptItem(item: ActionItem): Element {
   };
 }
 
-function formInputs(item: ActionItem | null, state: FormState): unknown[] {
+function formInputs(item: ActionItem | null, state: FormState, idSuffix?: string): unknown[] {
   const current = item && item.status !== 'NOT_RATED' ? item.status : null;
   const chosen = state.status === undefined ? current : state.status;
   return [
     {
       type: 'Input.ChoiceSet',
-      id: 'status',
+      id: inputId('status', idSuffix),
       label: 'Status',
       style: 'compact',
       placeholder: 'Choose a status',
@@ -210,10 +260,10 @@ function formInputs(item: ActionItem | null, state: FormState): unknown[] {
     },
     {
       type: 'Input.Text',
-      id: 'note',
+      id: inputId('note', idSuffix),
       label: 'Note',
       isMultiline: true,
-      maxLength: NOTE_MAX,
+      maxLength: MAX_NOTE_LENGTH,
       placeholder: 'What has happened since the last update?',
       value: state.note ?? '',
     },
@@ -233,8 +283,20 @@ function escapeListStart(text: string): string {
   return text.replace(/^(\d+)\. /, '$1\\. ');
 }
 
-/** The anonymous feedback form: what is stored, the text, searchable tags, and "send as written". */
+/**
+ * The anonymous feedback form: what is stored, the text, what it is about (a searchable list of every
+ * theme and action while they fit in the card, else of the themes), more refs typed, "send as written".
+ */
 function feedbackFormBody(block: Extract<Block, { type: 'feedback-form' }>): unknown[] {
+  const toChoice = (c: { value: string; label: string }) => ({
+    title: truncate(c.label, 90),
+    value: c.value,
+  });
+  const all = block.choices.map(toChoice);
+  const fits = measure(all) <= TAG_CHOICES_BUDGET_BYTES;
+  const choices = fits ? all : all.filter((c) => c.value.startsWith('theme '));
+  const picked = block.selected.find((v) => choices.some((c) => c.value === v));
+  const typed = block.selected.filter((v) => v !== picked);
   return [
     textBlock('Anonymous feedback', { size: 'Medium', weight: 'Bolder' }),
     ...block.notice.split('\n').map((line) => textBlock(line, { isSubtle: true })),
@@ -251,11 +313,19 @@ function feedbackFormBody(block: Extract<Block, { type: 'feedback-form' }>): unk
     {
       type: 'Input.ChoiceSet',
       id: 'tags',
-      label: 'What it is about (optional)',
-      isMultiSelect: true,
+      label: fits ? 'What it is about (optional): type to search' : 'Which theme (optional): type to search',
       style: 'filtered',
-      value: block.selected.join(','),
-      choices: block.choices.map((c) => ({ title: c.label, value: c.value })),
+      placeholder: fits ? 'A theme or an action' : 'A theme',
+      value: picked ?? '',
+      choices,
+    },
+    {
+      type: 'Input.Text',
+      id: 'refs',
+      label: 'Other actions or themes (optional)',
+      placeholder: 'Refs, e.g. ARAP:2.4 ARAP:3.1 theme ARAP:2',
+      maxLength: 500,
+      value: typed.join(' '),
     },
     {
       type: 'Input.Toggle',
@@ -279,14 +349,8 @@ function createCard(body: unknown[], actions?: unknown[]): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.4',
+    version: CARD_VERSION,
     body,
     ...(actions ? { actions } : {}),
   };
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

@@ -1,8 +1,31 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Reply } from '../../commands/reply.ts';
 import type { ConversationRepository } from '../../domain/ports.ts';
-import { type ChatSender, type ChatTarget, SendFailure } from '../chat-sender.ts';
+import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '../chat-sender.ts';
 import { renderTeamsReply } from './render-cards.ts';
+
+// Teams takes about 7 messages a second in one conversation: the parts of a reply go 5 a second.
+const PART_INTERVAL_MS = 200;
+
+/**
+ * Sends a reply's messages in order, paced under Teams' per-conversation rate, from part `from`;
+ * `onPart` hears how many have gone after each. Returns the first sent message's id.
+ */
+export async function sendInParts(
+  context: Pick<TurnContext, 'sendActivity'>,
+  activities: Partial<Activity>[],
+  options: { from?: number; onPart?: (partsSent: number) => Promise<void> } = {},
+): Promise<string | null> {
+  const from = options.from ?? 0;
+  let firstId: string | null = null;
+  for (let i = from; i < activities.length; i++) {
+    if (i > from) await new Promise((r) => setTimeout(r, PART_INTERVAL_MS));
+    const sent = await context.sendActivity(activities[i] as Partial<Activity>);
+    firstId ??= sent?.id ?? null;
+    await options.onPart?.(i + 1);
+  }
+  return firstId;
+}
 
 /**
  * Proactive Teams messages from stored conversation references (`continueConversationAsync`): a
@@ -16,7 +39,7 @@ export function createTeamsSender(
 ): ChatSender {
   return {
     platform: 'teams',
-    async send(target: ChatTarget, reply: Reply) {
+    async send(target: ChatTarget, reply: Reply, resume?: PartResume) {
       const kind = target.kind;
       const key = target.kind === 'person' ? target.externalId : target.channelId;
       const stored = await conversations.find('teams', kind, key);
@@ -28,18 +51,28 @@ export function createTeamsSender(
           false,
         );
       let messageId: string | null = null;
+      // Progress is saved between parts; a failure to save it is not the platform's, so it is kept apart.
+      let saving: unknown = null;
       try {
         await adapter.continueConversationAsync(
           appId,
           stored.reference as Partial<ConversationReference>,
           async (context) => {
-            for (const activity of renderTeamsReply(reply)) {
-              const sent = await context.sendActivity(activity);
-              messageId ??= sent?.id ?? null;
-            }
+            messageId = await sendInParts(context, renderTeamsReply(reply), {
+              from: resume?.progress.partsSent ?? 0,
+              onPart: async (partsSent) => {
+                try {
+                  await resume?.onPart({ partsSent, threadId: null });
+                } catch (error) {
+                  saving = error;
+                  throw error;
+                }
+              },
+            });
           },
         );
       } catch (error) {
+        if (saving) throw saving;
         throw toSendFailure(error);
       }
       return { messageId };

@@ -15,6 +15,7 @@ import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } 
 import { readCommandText, toConversation, toStoredReference } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
 import { createTeamsMembership } from './teams-membership.ts';
+import { sendInParts } from './teams-sender.ts';
 
 const WELCOME =
   "Hello, I'm Actionbot: I keep the equality action plan's progress. Type **help** for the commands" +
@@ -52,7 +53,7 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
   }
 
   async function send(context: TurnContext, reply: Reply): Promise<void> {
-    for (const activity of renderTeamsReply(reply)) await context.sendActivity(activity);
+    await sendInParts(context, renderTeamsReply(reply));
   }
 
   async function onMessage(context: TurnContext): Promise<void> {

@@ -18,6 +18,7 @@ import {
   parseReceipt,
   resolveTags,
 } from '../feedback-support.ts';
+import { toTagChoices } from '../feedback-tags.ts';
 import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
 import { type Block, createErrorReply, createReply, type Reply } from '../reply.ts';
 import { getRestOfText, type Token } from '../tokenize.ts';
@@ -149,13 +150,7 @@ async function showForm(tags: FeedbackTags, ctx: AnonymousContext): Promise<Repl
   const form: Block = {
     type: 'feedback-form',
     notice: FEEDBACK_NOTICE,
-    choices: [
-      ...targets.themes.map((t) => ({
-        value: `theme ${t.planCode}:${t.ref}`,
-        label: `Theme ${t.ref} ${t.title}`,
-      })),
-      ...targets.actions.map((a) => ({ value: `${a.planCode}:${a.ref}`, label: `${a.ref} ${a.title}` })),
-    ],
+    choices: toTagChoices(targets),
     selected: resolved.value.labels,
   };
   return createReply(

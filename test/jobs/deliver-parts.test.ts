@@ -1,0 +1,69 @@
+import { webApi } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSender } from '../../src/bot/chat-sender.ts';
+import { createSlackSender } from '../../src/bot/slack/slack-sender.ts';
+import { deliverRun } from '../../src/jobs/deliver.ts';
+import { createLogger } from '../../src/logger.ts';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { createLongReply, expectedLines, linesIn } from '../support/long-reply.ts';
+import { ENGINES } from '../support/test-database.ts';
+
+describe.each(ENGINES)('a reply of several messages through the outbox on %s', (engine) => {
+  let h: Harness;
+  let fake: FakeSlack;
+  let sender: ChatSender;
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    fake = await startFakeSlack();
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
+    sender = createSlackSender(client, { partIntervalMs: 0 });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await h?.drop();
+  });
+
+  it('sends every part once, in order, when Slack answers 429 in the middle: the retry resumes there', async () => {
+    const longer = createLongReply(500, 2900); // a section a line, 49 to a message: 11 messages
+    const runKey = 'post:parts-test';
+    expect(await h.store.schedules.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
+    await h.store.schedules.enqueue(runKey, [
+      {
+        recipient: 'channel:slack:C0DIGEST',
+        target: { platform: 'slack', kind: 'channel', id: 'C0DIGEST' },
+        message: longer,
+      },
+    ]);
+    // The fourth post is refused with a 429: three parts are out; the retry must start at the fourth.
+    fake.failAfter('chat.postMessage', 3, {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    const result = await deliverRun(runKey, {
+      schedules: h.store.schedules,
+      senders: new Map([['slack', sender]]),
+      clock: h.clock,
+      logger: createLogger('error', () => {}),
+      sleep: async (ms) => h.clock.set(new Date(h.clock.now().getTime() + ms)),
+    });
+    expect(result).toMatchObject({ sent: 1, failed: 0 });
+    const posts = fake.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0DIGEST');
+    const accepted = posts.filter((_, i) => i !== 3); // the refused one
+    expect(accepted.length).toBeGreaterThanOrEqual(10);
+    // Every line exactly once, in order: no part repeated after the 429, none skipped.
+    expect(linesIn(accepted.map((c) => c.args.blocks))).toEqual(expectedLines(500));
+    // The first part is the channel post; the others continue in its thread.
+    const threadTs = accepted.slice(1).map((c) => c.args.thread_ts);
+    expect(new Set(threadTs).size).toBe(1);
+    expect(threadTs[0]).toMatch(/^\d+\.\d+$/);
+    expect(posts[0]?.args.thread_ts).toBeUndefined();
+    const [row] = await h.db.prisma.delivery.findMany({ where: { runKey } });
+    expect(row).toMatchObject({ status: 'sent', partsSent: accepted.length, threadId: threadTs[0] });
+  });
+});
