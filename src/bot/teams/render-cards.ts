@@ -48,6 +48,9 @@ export type FormState = { status?: RatedStatus | null; note?: string; error?: st
  * each marked "Part k of n"; nothing is dropped.
  */
 export function renderTeamsReply(reply: Reply): Partial<Activity>[] {
+  // A reply with the feedback form says around it how to type the same in text; the card is enough.
+  const form = reply.blocks.find((b) => b.type === 'feedback-form');
+  if (form) return [toCardMessage(createCard(...formCard(form)))];
   if (!reply.blocks.some(needsCard)) return packText(reply.blocks.map(renderBlockText).filter(Boolean));
   const cards: CardPart[] = [];
   let size = Number.POSITIVE_INFINITY;
@@ -192,13 +195,10 @@ function renderBlockParts(block: Block): CardPart[] {
       return [{ body: [textBlock(`✓ ${block.text}`, { color: 'Good' })] }];
     case 'error':
       return [{ body: [textBlock(`✗ ${block.text}`, { color: 'Attention' })] }];
-    case 'feedback-form':
-      return [
-        {
-          body: feedbackFormBody(block),
-          actions: [submitAction('Send anonymously', { [SUBMIT_KEY]: 'feedback' })],
-        },
-      ];
+    case 'feedback-form': {
+      const [body, actions] = formCard(block);
+      return [{ body, actions }];
+    }
     case 'file':
       return [{ body: [textBlock(renderFileText(block))] }];
   }
@@ -281,6 +281,11 @@ function targetOf(item: ActionItem | null): string | undefined {
 // Card markdown reads "1. Leadership" as a numbered list item; a theme or note starting so is plain text.
 function escapeListStart(text: string): string {
   return text.replace(/^(\d+)\. /, '$1\\. ');
+}
+
+/** The feedback form card's body and its button. */
+function formCard(block: Extract<Block, { type: 'feedback-form' }>): [unknown[], unknown[]] {
+  return [feedbackFormBody(block), [submitAction('Send anonymously', { [SUBMIT_KEY]: 'feedback' })]];
 }
 
 /**
