@@ -3,7 +3,7 @@ import type { NetworkMembership } from '../domain/feedback-ports.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
-import type { CommandContext, Conversation } from './command.ts';
+import type { Command, CommandContext, Conversation, Prepared } from './command.ts';
 import { truncate } from './refs.ts';
 import { COMMANDS } from './registry.ts';
 import { createErrorReply, type Reply } from './reply.ts';
@@ -34,18 +34,42 @@ export type DispatchDeps = {
   schedule?: ScheduleSettings;
 };
 
-/** Runs one command for one person and returns the platform-neutral reply. */
-export async function dispatch(request: CommandRequest, deps: DispatchDeps): Promise<Reply> {
-  const text = request.text.trim();
-  if (!text) return createErrorReply('Type a command, like "list" or "help".');
+/** A command text read without any look-up: the command, or the reply refusing it. */
+export type ParsedCommand =
+  | { ok: true; text: string; command: Command; prepared: Extract<Prepared, { ok: true }> }
+  | { ok: false; reply: Reply };
+
+/** Reads a command text once: length, verb, arguments. Nothing is looked up or written. */
+export function parseCommand(rawText: string): ParsedCommand {
+  const text = rawText.trim();
+  if (!text) return { ok: false, reply: createErrorReply('Type a command, like "list" or "help".') };
   if (text.length > MAX_COMMAND_LENGTH)
-    return createErrorReply(`That is too long to be a command (${text.length} characters).`);
+    return {
+      ok: false,
+      reply: createErrorReply(`That is too long to be a command (${text.length} characters).`),
+    };
   const [verbToken, ...args] = tokenize(text);
   const verb = (verbToken?.value ?? '').toLowerCase();
   const command = COMMANDS.find((c) => c.name === verb);
-  if (!command) return createErrorReply(describeUnknownVerb(verb));
+  if (!command) return { ok: false, reply: createErrorReply(describeUnknownVerb(verb)) };
   const prepared = command.prepare({ text, args });
-  if (!prepared.ok) return createErrorReply(prepared.error);
+  if (!prepared.ok) return { ok: false, reply: createErrorReply(prepared.error) };
+  return { ok: true, text, command, prepared };
+}
+
+/** Runs one command for one person and returns the platform-neutral reply. */
+export async function dispatch(request: CommandRequest, deps: DispatchDeps): Promise<Reply> {
+  const parsed = parseCommand(request.text);
+  return parsed.ok ? runParsedCommand(parsed, request, deps) : parsed.reply;
+}
+
+/** Runs a parsed command: anonymously (nobody looked up or stored), or as the person `request.actor` is. */
+export async function runParsedCommand(
+  parsed: Extract<ParsedCommand, { ok: true }>,
+  request: CommandRequest,
+  deps: DispatchDeps,
+): Promise<Reply> {
+  const { command, prepared } = parsed;
   if (prepared.anonymous) {
     // Anonymous feedback: the asker is never looked up or stored (no ensurePerson); only their
     // platform identity is handed over, in memory, for the live membership check.
@@ -81,18 +105,6 @@ export async function dispatch(request: CommandRequest, deps: DispatchDeps): Pro
     },
   };
   return prepared.run(ctx);
-}
-
-/**
- * Whether a command text is an anonymous request (sending, checking or withdrawing feedback), decided
- * without any lookup: front doors use it to skip anything that would record who asked (profile
- * lookups, conversation references).
- */
-export function isAnonymousRequest(text: string): boolean {
-  const [verbToken, ...args] = tokenize(text.trim());
-  const command = COMMANDS.find((c) => c.name === (verbToken?.value ?? '').toLowerCase());
-  const prepared = command?.prepare({ text: text.trim(), args });
-  return Boolean(prepared?.ok && prepared.anonymous);
 }
 
 function describeUnknownVerb(verb: string): string {

@@ -1,10 +1,6 @@
 import readline from 'node:readline';
-import {
-  type CommandRequest,
-  type DispatchDeps,
-  dispatch,
-  isAnonymousRequest,
-} from '../../commands/dispatch.ts';
+import type { DispatchDeps } from '../../commands/dispatch.ts';
+import { handleCommand } from '../../commands/handle.ts';
 import type { Logger } from '../../logger.ts';
 import { renderText } from './render-text.ts';
 
@@ -38,23 +34,13 @@ export async function runConsole(deps: DispatchDeps, options: ConsoleOptions): P
   }
   for await (const line of lines) {
     if (line.trim()) {
-      const request: CommandRequest = {
-        text: line,
-        actor: { platform: 'console', externalId: user, displayName: user },
-      };
-      write(await handleLine(request, deps, logger));
+      const actor = { platform: 'console' as const, externalId: user, displayName: user };
+      const { reply } = await handleCommand(
+        { text: line, who: actor, identify: async () => actor },
+        { ...deps, logger },
+      );
+      write(renderText(reply));
     }
     if (interactive) lines.prompt();
-  }
-}
-
-async function handleLine(request: CommandRequest, deps: DispatchDeps, logger: Logger): Promise<string> {
-  try {
-    return renderText(await dispatch(request, deps));
-  } catch (error) {
-    // An anonymous request's error may quote its text (e.g. a database error): log only its kind.
-    const logged = isAnonymousRequest(request.text) ? { name: (error as Error).name } : error;
-    logger.error('command failed', { error: logged, platform: 'console' });
-    return '✗ Something went wrong on our side; the details are in the log. Check with show before trying again.';
   }
 }

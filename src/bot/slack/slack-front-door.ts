@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { App, type BlockButtonAction, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Conversation } from '../../commands/command.ts';
-import { type CommandRequest, dispatch, isAnonymousRequest } from '../../commands/dispatch.ts';
 import { searchTagChoices, toTagChoices } from '../../commands/feedback-tags.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
+import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
 import { type Block, createReply, isErrorReply, type Reply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
@@ -78,16 +78,25 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
 
   const limiter = createWorkLimiter(WORK_CONCURRENCY);
   const commandDeps = { ...deps, membership: createSlackMembership(app.client, deps.logger) };
-  // Anonymous feedback: no profile lookup (users.info) at all; the id alone serves the membership check.
-  const actorFor = async (userId: string, text: string) =>
-    isAnonymousRequest(text) ? { platform: 'slack' as const, externalId: userId } : identity.actorFor(userId);
-  const run = (userId: string, text: string, extra: Omit<CommandRequest, 'text' | 'actor'> = {}) =>
-    limiter.run(async () =>
-      dispatch(
-        { text, actor: await actorFor(userId, text), resolveMention: identity.resolveMention, ...extra },
+  // Anonymous feedback: the pipeline never calls identify (users.info); the id serves the membership check.
+  const run = async (
+    userId: string,
+    text: string,
+    extra: Omit<PipelineRequest, 'text' | 'who' | 'identify'> = {},
+  ) =>
+    limiter.run(async () => {
+      const handled = await handleCommand(
+        {
+          text,
+          who: { platform: 'slack', externalId: userId },
+          identify: () => identity.actorFor(userId),
+          resolveMention: identity.resolveMention,
+          ...extra,
+        },
         commandDeps,
-      ),
-    );
+      );
+      return handled.reply;
+    });
 
   async function publishHome(client: webApi.WebClient, userId: string, page = 0) {
     const reply = await run(userId, 'mine');
@@ -108,47 +117,35 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
 
   app.command('/action', async ({ command, ack, respond, client }) => {
     await ack();
-    try {
-      const reply = await run(command.user_id, command.text, {
-        conversation: toConversation(command.channel_id, command.channel_name),
-      });
-      const feedbackForm = findFeedbackForm(reply);
-      if (feedbackForm) {
-        await client.views.open({ trigger_id: command.trigger_id, view: buildFeedbackModal(feedbackForm) });
-        return;
-      }
-      const file = reply.blocks.find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
-      if (file) {
-        await sendFile(client, command.user_id, file);
-        await respondAll(
-          respond,
-          createReply({
-            type: 'success',
-            text: `${file.summary} Sent to you as ${file.name} in your direct messages with Actionbot.`,
-          }),
-        );
-        return;
-      }
-      const form = findForm(reply);
-      if (form && (form.item || form.choices.length > 0)) {
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: buildUpdateModal(form.item, form.choices, { responseUrl: command.response_url }),
-        });
-        return;
-      }
-      await respondAll(respond, form ? noActionsReply() : reply);
-    } catch (error) {
-      // An anonymous request's error may quote its text (e.g. a database error): log only its kind.
-      const anonymous = isAnonymousRequest(command.text);
-      deps.logger.error('slack command failed', {
-        error: anonymous ? { name: (error as Error).name } : error,
-      });
-      await respond({
-        response_type: 'ephemeral',
-        text: 'Sorry, that did not work. Please try again in a minute.',
-      });
+    const reply = await run(command.user_id, command.text, {
+      conversation: toConversation(command.channel_id, command.channel_name),
+    });
+    const feedbackForm = findFeedbackForm(reply);
+    if (feedbackForm) {
+      await client.views.open({ trigger_id: command.trigger_id, view: buildFeedbackModal(feedbackForm) });
+      return;
     }
+    const file = reply.blocks.find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
+    if (file) {
+      await sendFile(client, command.user_id, file);
+      await respondAll(
+        respond,
+        createReply({
+          type: 'success',
+          text: `${file.summary} Sent to you as ${file.name} in your direct messages with Actionbot.`,
+        }),
+      );
+      return;
+    }
+    const form = findForm(reply);
+    if (form && (form.item || form.choices.length > 0)) {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildUpdateModal(form.item, form.choices, { responseUrl: command.response_url }),
+      });
+      return;
+    }
+    await respondAll(respond, form ? noActionsReply() : reply);
   });
 
   app.view(UPDATE_MODAL_ID, async ({ ack, body, view, client }) => {
@@ -244,22 +241,18 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
   // Anonymous feedback: the user id is used in memory (membership) and dropped; the receipt is shown
   // once, in the modal itself, never in a message that would stay in the person's Slack history.
   app.view(FEEDBACK_MODAL_ID, async ({ ack, body, view, client }) => {
-    try {
-      const pending = run(body.user.id, readFeedbackModal(view));
-      const reply = await Promise.race([pending, delay(MODAL_DEADLINE_MS)]);
-      if (reply && isErrorReply(reply)) {
-        await ack({ response_action: 'errors', errors: { [FEEDBACK_ERROR_BLOCK]: firstError(reply) } });
-        return;
-      }
-      if (reply) {
-        await ack({ response_action: 'update', view: buildFeedbackSentView(renderText(reply)) });
-        return;
-      }
-      await ack({ response_action: 'update', view: buildFeedbackSentView('Sending…') });
-      await client.views.update({ view_id: view.id, view: buildFeedbackSentView(renderText(await pending)) });
-    } catch (error) {
-      deps.logger.error('slack feedback form failed', { error: { name: (error as Error).name } });
+    const pending = run(body.user.id, readFeedbackModal(view));
+    const reply = await Promise.race([pending, delay(MODAL_DEADLINE_MS)]);
+    if (reply && isErrorReply(reply)) {
+      await ack({ response_action: 'errors', errors: { [FEEDBACK_ERROR_BLOCK]: firstError(reply) } });
+      return;
     }
+    if (reply) {
+      await ack({ response_action: 'update', view: buildFeedbackSentView(renderText(reply)) });
+      return;
+    }
+    await ack({ response_action: 'update', view: buildFeedbackSentView('Sending…') });
+    await client.views.update({ view_id: view.id, view: buildFeedbackSentView(renderText(await pending)) });
   });
 
   app.event('app_home_opened', async ({ event, client }) => {

@@ -1,11 +1,6 @@
 import { type Activity, type ChannelAccount, TurnContext } from 'botbuilder';
-import {
-  type CommandRequest,
-  dispatch,
-  isAnonymousRequest,
-  MAX_COMMAND_LENGTH,
-} from '../../commands/dispatch.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
+import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
 import { type Block, createErrorReply, isErrorReply, type Reply } from '../../commands/reply.ts';
 import { describeStatus } from '../../domain/status.ts';
 import { requiresNote } from '../../domain/update-rules.ts';
@@ -56,6 +51,15 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     await sendInParts(context, renderTeamsReply(reply));
   }
 
+  /** Runs a command through the one pipeline; the sender's profile is read only if it is not anonymous. */
+  async function handle(context: TurnContext, request: Omit<PipelineRequest, 'identify'>) {
+    const fallback = { ...request.who, displayName: context.activity.from?.name };
+    return handleCommand(
+      { ...request, identify: async () => (await identity.actorFor(context)) ?? fallback },
+      { ...deps, membership: createTeamsMembership(context, deps.logger) },
+    );
+  }
+
   async function onMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     // The feedback card's submit is run exactly as if its command had been typed.
@@ -68,44 +72,37 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       await send(context, createErrorReply('This card is out of date: type update <ref> for a new one.'));
       return;
     }
-    if (text.length > MAX_COMMAND_LENGTH) {
-      await send(context, createErrorReply(`That is too long to be a command (${text.length} characters).`));
-      return;
-    }
-    // Anonymous feedback: the sender's AAD id is used in memory for the membership check only. No
-    // roster look-up (name, email), no stored conversation reference, nothing in the logs.
-    const anonymous = !submit && isAnonymousRequest(text);
     const aadObjectId = activity.from?.aadObjectId;
-    const actor = anonymous
-      ? aadObjectId && { platform: 'teams' as const, externalId: aadObjectId }
-      : await identity.actorFor(context);
-    if (!actor) {
+    if (!aadObjectId) {
       deps.logger.warn('teams message without an AAD user ignored', { channelId: activity.channelId });
       await send(context, createErrorReply('I can only answer people signed in to Microsoft Teams.'));
       return;
     }
-    if (!anonymous) await rememberConversation(context, actor.externalId);
-    const request: Omit<CommandRequest, 'text'> = {
-      actor,
+    const request: Omit<PipelineRequest, 'text' | 'identify'> = {
+      who: { platform: 'teams', externalId: aadObjectId },
       conversation: toConversation(activity),
       resolveMention: async (word) => {
         const mention = mentions.get(word);
         return mention ? identity.actorForMention(context, mention) : null;
       },
     };
-    if (submit) await onSubmit(context, submit, request);
-    else
-      await send(
-        context,
-        await dispatch(
-          { ...request, text },
-          { ...deps, membership: createTeamsMembership(context, deps.logger) },
-        ),
-      );
+    if (submit) {
+      await rememberConversation(context, aadObjectId);
+      await onSubmit(context, submit, request);
+      return;
+    }
+    const handled = await handle(context, { ...request, text });
+    // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
+    if (handled.understood && !handled.anonymous) await rememberConversation(context, aadObjectId);
+    await send(context, handled.reply);
   }
 
   /** A card's button or form, run as the command text it stands for. */
-  async function onSubmit(context: TurnContext, submit: CardSubmit, request: Omit<CommandRequest, 'text'>) {
+  async function onSubmit(
+    context: TurnContext,
+    submit: CardSubmit,
+    request: Omit<PipelineRequest, 'text' | 'identify'>,
+  ) {
     const target = `${submit.planCode}:${submit.ref}`;
     if (submit.kind === 'quick' && requiresNote(submit.status)) {
       // Red and Complete need a note: answer with the form, that status chosen, rather than a refusal.
@@ -114,13 +111,9 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       return;
     }
     const activity = context.activity;
-    const requestKey = hashSubmitKey(
-      activity.replyToId || activity.id || '',
-      request.actor.externalId,
-      submit,
-    );
+    const requestKey = hashSubmitKey(activity.replyToId || activity.id || '', request.who.externalId, submit);
     const text = toUpdateCommandText({ ...submit, note: submit.kind === 'update' ? submit.note : '' });
-    const reply = await dispatch({ ...request, text, requestKey }, deps);
+    const { reply } = await handle(context, { ...request, text, requestKey });
     if (submit.kind === 'update' && isErrorReply(reply)) {
       // Show the form again with the refusal and what they typed, so nothing has to be retyped.
       const state: FormState = { status: submit.status, note: submit.note, error: firstError(reply) };
@@ -133,11 +126,11 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
   async function sendForm(
     context: TurnContext,
     target: string,
-    request: Omit<CommandRequest, 'text'>,
+    request: Omit<PipelineRequest, 'text' | 'identify'>,
     state: FormState,
     hint?: string,
   ): Promise<boolean> {
-    const reply = await dispatch({ ...request, text: `update ${target}` }, deps);
+    const { reply } = await handle(context, { ...request, text: `update ${target}` });
     const form = reply.blocks.find(
       (b): b is Extract<Block, { type: 'update-form' }> => b.type === 'update-form',
     );
@@ -189,11 +182,11 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
           return;
       }
     } catch (error) {
-      // An error on an anonymous request may quote its text: log only what kind of error it was.
-      const anonymous = isAnonymousRequest(readCommandText(context.activity).text);
+      // Commands never throw (the pipeline catches and logs them): this is a platform call failing,
+      // which carries no command text. Only its kind and message are logged.
       deps.logger.error('teams turn failed', {
         type: context.activity.type,
-        error: anonymous && error instanceof Error ? error.name : error,
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
       });
       await context
         .sendActivity('Sorry, that did not work. Please try again in a minute.')

@@ -1,0 +1,57 @@
+import type { Actor, Platform } from '../domain/person.ts';
+import { type CommandRequest, type DispatchDeps, parseCommand, runParsedCommand } from './dispatch.ts';
+import { createErrorReply, type Reply } from './reply.ts';
+
+/**
+ * What a front door hands the pipeline: the command text and who sent it as the platform says (an
+ * id, no look-up). `identify` looks the person's profile up (name, email, time zone); the pipeline
+ * calls it only for requests that are not anonymous.
+ */
+export type PipelineRequest = Omit<CommandRequest, 'actor'> & {
+  who: { platform: Platform; externalId: string };
+  identify?: () => Promise<Actor>;
+};
+
+/**
+ * The pipeline's answer: the reply, and what the front door may do around it. `anonymous`: store
+ * nothing about the sender (no conversation reference, no profile) and log nothing of the text;
+ * `understood`: the text parsed as a command (a refusal of malformed input is not).
+ */
+export type Handled = { reply: Reply; anonymous: boolean; understood: boolean };
+
+/** Where the pipeline reports a command that failed. */
+export type ErrorLog = { error(message: string, fields?: Record<string, unknown>): void };
+
+/** What every front door says when a command failed on our side. */
+export const APOLOGY =
+  'Something went wrong on our side; the details are in the log. Check with show before trying again.';
+
+/**
+ * The one way into the command language for every front door (Slack, Teams, the console): parses
+ * once, looks the sender up only when the command is not anonymous, runs it, and catches and logs a
+ * failure once, redacted for anonymous requests (their error may quote their text: only its kind is
+ * logged). Never throws.
+ */
+export async function handleCommand(
+  request: PipelineRequest,
+  deps: DispatchDeps & { logger: ErrorLog },
+): Promise<Handled> {
+  const parsed = parseCommand(request.text);
+  if (!parsed.ok) return { reply: parsed.reply, anonymous: false, understood: false };
+  const anonymous = parsed.prepared.anonymous === true;
+  try {
+    const actor: Actor = anonymous || !request.identify ? request.who : await request.identify();
+    return {
+      reply: await runParsedCommand(parsed, { ...request, actor }, deps),
+      anonymous,
+      understood: true,
+    };
+  } catch (error) {
+    deps.logger.error('command failed', {
+      platform: request.who.platform,
+      command: parsed.command.name,
+      error: anonymous ? { name: (error as Error).name } : error,
+    });
+    return { reply: createErrorReply(APOLOGY), anonymous, understood: true };
+  }
+}
