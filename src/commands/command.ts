@@ -2,7 +2,7 @@ import type { MemberIdentity, NetworkMembership } from '../domain/feedback-ports
 import type { Person, Platform } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
-import type { Reply } from './reply.ts';
+import type { Refusal, Reply } from './reply.ts';
 import type { Token } from './tokenize.ts';
 
 /** A chat conversation: a direct chat with the bot, a channel (Slack channel, Teams team channel) or a group chat. */
@@ -26,6 +26,11 @@ export type CommandContext = {
    * an update carrying a key already recorded is not recorded again. Absent for typed commands.
    */
   requestKey?: string;
+  /**
+   * The gesture the command came from when it asks for more than its text: a quick status button
+   * (`quick-status`) is answered with the form, that status chosen, when the status needs a note.
+   */
+  gesture?: 'quick-status' | undefined;
   /** Where the command was typed, when known (the console has none). */
   conversation?: Conversation | undefined;
   /** The deployment's schedule settings (bank holidays...); absent: the defaults. */
@@ -58,7 +63,7 @@ export type AnonymousContext = {
 export type CommandInput = { text: string; args: Token[] };
 
 /** Parsing's answer: the typed command, or a short reply saying what was expected. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ParseResult<T> = { ok: true; value: T } | ({ ok: false; error: string } & Partial<Refusal>);
 
 /**
  * A parsed command, ready to run once the asker is known. `anonymous` requests run without the
@@ -67,7 +72,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 export type Prepared =
   | { ok: true; anonymous?: false; run(ctx: CommandContext): Promise<Reply> }
   | { ok: true; anonymous: true; run(ctx: AnonymousContext): Promise<Reply> }
-  | { ok: false; error: string };
+  | ({ ok: false; error: string } & Partial<Refusal>);
 
 /** One verb of the command language. */
 export type Command = {
@@ -100,7 +105,7 @@ export function defineCommand<T>(
     ...definition,
     prepare(input) {
       const parsed = definition.parse(input);
-      if (!parsed.ok) return { ok: false, error: `${parsed.error}\nUsage: ${definition.usage.join(' | ')}` };
+      if (!parsed.ok) return { ...parsed, error: `${parsed.error}\nUsage: ${definition.usage.join(' | ')}` };
       const anonymous = definition.anonymous?.(parsed.value);
       if (anonymous) return { ok: true, anonymous: true, run: anonymous };
       return { ok: true, run: (ctx: CommandContext) => definition.run(parsed.value, ctx) };

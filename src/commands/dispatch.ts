@@ -20,6 +20,8 @@ export type CommandRequest = {
   resolveMention?: (word: string) => Promise<Actor | null>;
   /** See {@link CommandContext.requestKey}. */
   requestKey?: string;
+  /** See {@link CommandContext.gesture}. */
+  gesture?: CommandContext['gesture'];
   /** Where the command was typed, when the platform says: commands like `digest subscribe` act on it. */
   conversation?: Conversation;
 };
@@ -53,7 +55,13 @@ export function parseCommand(rawText: string): ParsedCommand {
   const command = COMMANDS.find((c) => c.name === verb);
   if (!command) return { ok: false, reply: createErrorReply(describeUnknownVerb(verb)) };
   const prepared = command.prepare({ text, args });
-  if (!prepared.ok) return { ok: false, reply: createErrorReply(prepared.error) };
+  if (!prepared.ok) {
+    const { code, field } = prepared;
+    return {
+      ok: false,
+      reply: createErrorReply(prepared.error, code ? { code, ...(field ? { field } : {}) } : undefined),
+    };
+  }
   return { ok: true, text, command, prepared };
 }
 
@@ -93,6 +101,7 @@ export async function runParsedCommand(
     platform: request.actor.platform,
     isAdmin,
     requestKey: request.requestKey,
+    gesture: request.gesture,
     conversation: request.conversation,
     schedule: deps.schedule,
     resolveMention: async (word) => {

@@ -1,4 +1,20 @@
 import { MAX_NOTE_LENGTH, type UpdateErrorCode } from '../domain/update-rules.ts';
+import type { FormField, Refusal } from './reply.ts';
+
+/** The form input each refused update concerns: front doors with forms show the refusal there. */
+const UPDATE_ERROR_FIELD: Record<UpdateErrorCode, FormField> = {
+  empty_update: 'note', // the form kept the status and left the note empty
+  note_required_for_red: 'note',
+  note_required_for_complete: 'note',
+  note_required_to_reopen: 'note',
+  note_too_long: 'note',
+  not_an_owner: 'action',
+};
+
+/** A refused update's code and field, as they travel to the front doors. */
+export function toUpdateRefusal(code: UpdateErrorCode): Refusal {
+  return { code, field: UPDATE_ERROR_FIELD[code] };
+}
 
 /** The reply for each refused update, short and saying what to do instead. */
 export function describeUpdateError(code: UpdateErrorCode, ref: string): string {

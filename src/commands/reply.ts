@@ -1,4 +1,4 @@
-import type { Status } from '../domain/status.ts';
+import type { RatedStatus, Status } from '../domain/status.ts';
 
 /** Marks an action carries in a listing. */
 export type ActionFlag = 'overdue' | 'needs-update' | 'stale';
@@ -20,14 +20,29 @@ export const LIST_NOTE_LENGTH = 300;
 /** Listings cut an action's title to this many characters. */
 export const LIST_TITLE_LENGTH = 500;
 
+/** A form input a refusal belongs to, so front doors with forms show it on that input. */
+export type FormField = 'action' | 'status' | 'note';
+
+/** Why a request was refused, for front doors: a stable code, and the form input it concerns. */
+export type Refusal = { code: string; field?: FormField };
+
 /** A platform-neutral piece of a reply; each front door renders it its own way. */
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'fields'; fields: { label: string; value: string }[] }
   | { type: 'actions'; items: ActionItem[] }
-  /** Front doors with forms open one; `item` null means "pick one of `choices`". */
-  | { type: 'update-form'; item: ActionItem | null; choices: ActionItem[] }
+  /**
+   * Front doors with forms open one; `item` null means "pick one of `choices`". `status` is chosen in
+   * advance and `hint` says why the form opened (a quick Red or Complete needs a note).
+   */
+  | {
+      type: 'update-form';
+      item: ActionItem | null;
+      choices: ActionItem[];
+      status?: RatedStatus;
+      hint?: string;
+    }
   /** Actions needing an update, each with quick status buttons and "Add note" (scheduled prompts). */
   | { type: 'update-prompt'; items: ActionItem[] }
   /**
@@ -39,7 +54,7 @@ export type Block =
   /** A document to hand over (a report): front doors upload or attach it; `summary` says what it is. */
   | { type: 'file'; name: string; mediaType: string; content: string; summary: string }
   | { type: 'success'; text: string }
-  | { type: 'error'; text: string };
+  | ({ type: 'error'; text: string } & Partial<Refusal>);
 
 /** What a command answers: blocks of meaning, and who should see them. */
 export type Reply = { visibility: 'ephemeral' | 'channel'; blocks: Block[] };
@@ -49,9 +64,14 @@ export function createReply(...blocks: Block[]): Reply {
   return { visibility: 'ephemeral', blocks };
 }
 
-/** A short refusal: what was wrong and what was expected. Nothing was changed. */
-export function createErrorReply(text: string): Reply {
-  return createReply({ type: 'error', text });
+/** A short refusal: what was wrong and what was expected, with its code and field when known. Nothing was changed. */
+export function createErrorReply(text: string, refusal?: Refusal): Reply {
+  return createReply({ type: 'error', text, ...refusal });
+}
+
+/** A reply's first refusal, if it is one. */
+export function findRefusal(reply: Reply): Extract<Block, { type: 'error' }> | undefined {
+  return reply.blocks.find((b): b is Extract<Block, { type: 'error' }> => b.type === 'error');
 }
 
 /** Whether a reply is a refusal. */

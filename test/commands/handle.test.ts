@@ -75,3 +75,34 @@ describe('the command pipeline', () => {
     expect(logged[1]).toMatchObject({ message: 'command failed', error: { name: 'Error' } });
   });
 });
+
+describe('refusals carry their code and form field to the front doors', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness('pglite');
+  });
+  afterAll(async () => {
+    await h?.drop();
+  });
+
+  it.each([
+    ['update 1.1 red', 'note_required_for_red', 'note'],
+    [`update 1.1 amber ${'x'.repeat(4_001)}`, 'note_too_long', 'note'],
+  ])('%s → %s on the %s', async (text, code, field) => {
+    const [block] = (await h.reply(text)).blocks;
+    expect(block).toMatchObject({ type: 'error', code, field });
+  });
+
+  it('answers a quick Red without a note with the form, Red chosen, instead of a refusal', async () => {
+    const before = await h.snapshot();
+    const reply = await h.reply('update ARAP:1.1 red --', undefined, { gesture: 'quick-status' });
+    expect(reply.blocks).toEqual([
+      expect.objectContaining({
+        type: 'update-form',
+        status: 'RED',
+        hint: expect.stringContaining('needs a note'),
+      }),
+    ]);
+    expect(await h.snapshot()).toEqual(before);
+  });
+});

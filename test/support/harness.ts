@@ -15,13 +15,13 @@ export type Harness = TestDatabase & {
   reply(
     text: string,
     actor?: Actor,
-    extra?: Pick<CommandRequest, 'requestKey' | 'conversation'>,
+    extra?: Pick<CommandRequest, 'requestKey' | 'conversation' | 'gesture'>,
   ): Promise<Reply>;
   /** The reply rendered as console text. */
   run(
     text: string,
     actor?: Actor,
-    extra?: Pick<CommandRequest, 'requestKey' | 'conversation'>,
+    extra?: Pick<CommandRequest, 'requestKey' | 'conversation' | 'gesture'>,
   ): Promise<string>;
   /** Row counts of every table and the actions' state: equal snapshots mean nothing was written. */
   snapshot(): Promise<unknown>;
@@ -42,7 +42,7 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
   const reply = (
     text: string,
     actor: Actor = ADMIN,
-    extra: Pick<CommandRequest, 'requestKey' | 'conversation'> = {},
+    extra: Pick<CommandRequest, 'requestKey' | 'conversation' | 'gesture'> = {},
   ) => dispatch({ text, actor, ...extra } satisfies CommandRequest, deps);
   const p = test.db.prisma;
   return {

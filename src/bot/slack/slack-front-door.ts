@@ -4,10 +4,9 @@ import type { Conversation } from '../../commands/command.ts';
 import { searchTagChoices, toTagChoices } from '../../commands/feedback-tags.ts';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
-import { type Block, createReply, isErrorReply, type Reply } from '../../commands/reply.ts';
+import { type Block, createReply, findRefusal, isErrorReply, type Reply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
-import { requiresNote } from '../../domain/update-rules.ts';
 import { renderText } from '../console/render-text.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { createWorkLimiter } from '../work-limiter.ts';
@@ -161,9 +160,12 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
     const requestKey = hashKey('view', view.id, submission.text);
     const pending = run(body.user.id, submission.text, { requestKey });
     const reply = await Promise.race([pending, delay(MODAL_DEADLINE_MS)]);
-    if (reply && isErrorReply(reply)) {
-      const message = firstError(reply);
-      await ack({ response_action: 'errors', errors: { [errorBlockFor(message, picking)]: message } });
+    const refusal = reply && findRefusal(reply);
+    if (refusal) {
+      await ack({
+        response_action: 'errors',
+        errors: { [errorBlockFor(refusal.field, picking)]: refusal.text },
+      });
       return;
     }
     await ack();
@@ -176,16 +178,6 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       await ack();
       const value = parseQuickStatus(action.value);
       if (!value) return;
-      if (requiresNote(value.status)) {
-        // Red and Complete need a note: open the form with that status chosen rather than refuse.
-        const reply = await run(body.user.id, `update ${value.planCode}:${value.ref}`);
-        const form = findForm(reply);
-        if (form?.item) {
-          const view = buildUpdateModal(form.item, [], { responseUrl: body.response_url }, value.status);
-          await client.views.open({ trigger_id: body.trigger_id, view });
-        } else await respondAll(respond, reply);
-        return;
-      }
       // The same click delivered twice (double click, Slack retry) has the same key: recorded once.
       const requestKey = hashKey(
         'button',
@@ -194,8 +186,14 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
         action.action_id,
         action.value ?? '',
       );
-      const reply = await run(body.user.id, toUpdateCommandText({ ...value, note: '' }), { requestKey });
-      await respondAll(respond, reply);
+      const text = toUpdateCommandText({ ...value, note: '' });
+      const reply = await run(body.user.id, text, { requestKey, gesture: 'quick-status' });
+      // Red and Complete need a note: the update command answers with the form, that status chosen.
+      const form = findForm(reply);
+      if (form?.item) {
+        const view = buildUpdateModal(form.item, [], { responseUrl: body.response_url }, form.status);
+        await client.views.open({ trigger_id: body.trigger_id, view });
+      } else await respondAll(respond, reply);
     },
   );
 

@@ -1,5 +1,5 @@
 import { toUpdateCommandText, type UpdateFormValues } from '../../commands/forms.ts';
-import type { ActionItem } from '../../commands/reply.ts';
+import type { ActionItem, FormField } from '../../commands/reply.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 import { ACTION_IDS, cut, describeItem, type SlackBlock } from './render-blocks.ts';
 
@@ -109,10 +109,10 @@ export function readUpdateModal(view: {
   return { text: toUpdateCommandText(form), origin, values: form };
 }
 
-/** Which input an error from the update command belongs to, for Slack's inline errors. */
-export function errorBlockFor(message: string, picking: boolean): string {
-  if (/note/i.test(message)) return BLOCK.note;
-  if (picking && /action|ref/i.test(message)) return BLOCK.action;
+/** The form block a refusal of the update command belongs to, by its field (never by its wording). */
+export function errorBlockFor(field: FormField | undefined, picking: boolean): string {
+  if (field === 'note') return BLOCK.note;
+  if (field === 'action' && picking) return BLOCK.action;
   return BLOCK.status;
 }
 

@@ -1,9 +1,14 @@
 import { type Activity, type ChannelAccount, TurnContext } from 'botbuilder';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
-import { type Block, createErrorReply, isErrorReply, type Reply } from '../../commands/reply.ts';
-import { describeStatus } from '../../domain/status.ts';
-import { requiresNote } from '../../domain/update-rules.ts';
+import {
+  type ActionItem,
+  type Block,
+  createErrorReply,
+  findRefusal,
+  isErrorReply,
+  type Reply,
+} from '../../commands/reply.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
 import { type CardSubmit, hashSubmitKey, readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
 import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } from './render-cards.ts';
@@ -104,19 +109,20 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     request: Omit<PipelineRequest, 'text' | 'identify'>,
   ) {
     const target = `${submit.planCode}:${submit.ref}`;
-    if (submit.kind === 'quick' && requiresNote(submit.status)) {
-      // Red and Complete need a note: answer with the form, that status chosen, rather than a refusal.
-      const hint = `${describeStatus(submit.status)} needs a note: say what is blocking and what help is needed, or the evidence.`;
-      await sendForm(context, target, request, { status: submit.status }, hint);
-      return;
-    }
     const activity = context.activity;
     const requestKey = hashSubmitKey(activity.replyToId || activity.id || '', request.who.externalId, submit);
     const text = toUpdateCommandText({ ...submit, note: submit.kind === 'update' ? submit.note : '' });
-    const { reply } = await handle(context, { ...request, text, requestKey });
+    const gesture = submit.kind === 'quick' ? ('quick-status' as const) : undefined;
+    const { reply } = await handle(context, { ...request, text, requestKey, gesture });
+    // Red and Complete need a note: the update command answers a quick button with the form.
+    const form = findForm(reply);
+    if (form?.item) {
+      await sendFormCard(context, form.item, { status: form.status ?? null }, form.hint);
+      return;
+    }
     if (submit.kind === 'update' && isErrorReply(reply)) {
       // Show the form again with the refusal and what they typed, so nothing has to be retyped.
-      const state: FormState = { status: submit.status, note: submit.note, error: firstError(reply) };
+      const state: FormState = { status: submit.status, note: submit.note, error: findRefusal(reply)?.text };
       if (await sendForm(context, target, request, state)) return;
     }
     await send(context, reply);
@@ -128,20 +134,21 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     target: string,
     request: Omit<PipelineRequest, 'text' | 'identify'>,
     state: FormState,
-    hint?: string,
   ): Promise<boolean> {
     const { reply } = await handle(context, { ...request, text: `update ${target}` });
-    const form = reply.blocks.find(
-      (b): b is Extract<Block, { type: 'update-form' }> => b.type === 'update-form',
-    );
+    const form = findForm(reply);
     if (!form?.item) {
       await send(context, reply);
       return false;
     }
-    const card = buildUpdateFormCard(form.item, [], state);
+    await sendFormCard(context, form.item, state);
+    return true;
+  }
+
+  async function sendFormCard(context: TurnContext, item: ActionItem, state: FormState, hint?: string) {
+    const card = buildUpdateFormCard(item, [], state);
     if (hint) card.body.unshift({ type: 'TextBlock', text: hint, wrap: true });
     await context.sendActivity(toCardMessage(card));
-    return true;
   }
 
   async function onMembersChanged(context: TurnContext): Promise<void> {
@@ -195,7 +202,6 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
   };
 }
 
-function firstError(reply: Reply): string {
-  const block = reply.blocks.find((b) => b.type === 'error');
-  return block?.type === 'error' ? block.text : 'That update was refused.';
+function findForm(reply: Reply) {
+  return reply.blocks.find((b): b is Extract<Block, { type: 'update-form' }> => b.type === 'update-form');
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Action } from '../../domain/action.ts';
 import { describeStatus, findStatusTypo, parseStatusWord, type RatedStatus } from '../../domain/status.ts';
-import { canUpdate, decideUpdate, MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
+import { canUpdate, decideUpdate, MAX_NOTE_LENGTH, requiresNote } from '../../domain/update-rules.ts';
 import { defineCommand, type ParseResult } from '../command.ts';
-import { describeUpdateError } from '../messages.ts';
+import { describeUpdateError, toUpdateRefusal } from '../messages.ts';
 import { findMyActions } from '../my-actions.ts';
 import { toActionItem } from '../present.ts';
 import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
@@ -41,7 +41,12 @@ function checkUpdate(
   submitted = false,
 ): ParseResult<UpdateRequest> {
   const checked = updateSchema.safeParse({ ref, status, note });
-  if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'Invalid update.' };
+  if (!checked.success)
+    return {
+      ok: false,
+      error: checked.error.issues[0]?.message ?? 'Invalid update.',
+      ...toUpdateRefusal('note_too_long'),
+    };
   return { ok: true, value: { ...checked.data, submitted } };
 }
 
@@ -88,15 +93,33 @@ export const updateCommand = defineCommand<UpdateRequest>({
     let { action } = found;
     const roles = await ctx.store.people.getRoleNames(ctx.person.id);
     if (!canUpdate(roles, action.owners, ctx.isAdmin))
-      return createErrorReply(describeUpdateError('not_an_owner', action.ref));
+      return createErrorReply(
+        describeUpdateError('not_an_owner', action.ref),
+        toUpdateRefusal('not_an_owner'),
+      );
     if (ctx.requestKey && (await ctx.store.actions.hasUpdateWithKey(ctx.requestKey)))
       return describeDuplicate(action);
     if (!request.status && !request.note && !request.submitted) {
       return createReply({ type: 'update-form', item: toActionItem(action, now), choices: [] });
     }
+    if (ctx.gesture === 'quick-status' && request.status && requiresNote(request.status) && !request.note) {
+      // A quick Red or Complete needs a note: the form opens with that status chosen, not a refusal.
+      const hint = `${describeStatus(request.status)} needs a note: say what is blocking and what help is needed, or the evidence.`;
+      return createReply({
+        type: 'update-form',
+        item: toActionItem(action, now),
+        choices: [],
+        status: request.status,
+        hint,
+      });
+    }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const decision = decideUpdate(action.status, request.status, request.note);
-      if (!decision.ok) return createErrorReply(describeUpdateError(decision.code, action.ref));
+      if (!decision.ok)
+        return createErrorReply(
+          describeUpdateError(decision.code, action.ref),
+          toUpdateRefusal(decision.code),
+        );
       const outcome = await ctx.store.actions.recordUpdate({
         actionId: action.id,
         authorId: ctx.person.id,
