@@ -40,11 +40,20 @@ export function parseRefWords(
   return { ok: true, value: { ref: parsed.data, rest: args.slice(skip + 1), last: word } };
 }
 
-/** The action a ref names, or a reply saying why not with the closest match. */
+/**
+ * The action a ref names, or a reply saying why not with the closest match. Found in one query;
+ * only a ref that names nothing (or several) reads every ref, to suggest one.
+ */
 export async function findActionByRef(
   { planCode, ref }: RefText,
   ctx: CommandContext,
 ): Promise<{ ok: true; action: Action } | { ok: false; error: string }> {
+  const found = await ctx.store.actions.findActionsByRef(ref, planCode);
+  if (found.length === 1 && found[0]) return { ok: true, action: found[0] };
+  if (found.length > 1) {
+    const options = found.map((a) => `${a.plan.code}:${a.ref}`).join(' or ');
+    return { ok: false, error: `${ref} is in more than one plan: say ${options}.` };
+  }
   const all = await ctx.store.actions.listRefs();
   const plans = [...new Set(all.map((r) => r.planCode))].sort();
   if (planCode && !plans.includes(planCode)) {
@@ -55,22 +64,12 @@ export async function findActionByRef(
     };
   }
   const inScope = all.filter((r) => !planCode || r.planCode === planCode);
-  const matches = inScope.filter((r) => r.ref.toLowerCase() === ref.toLowerCase());
-  if (matches.length > 1) {
-    const options = matches.map((m) => `${m.planCode}:${m.ref}`).join(' or ');
-    return { ok: false, error: `${ref} is in more than one plan: say ${options}.` };
-  }
-  const match = matches[0];
-  if (!match) {
-    const where = planCode ?? (plans.length === 1 ? plans[0] : 'any plan');
-    const closest = findClosest(ref, new Set(inScope.map((r) => r.ref)));
-    return {
-      ok: false,
-      error: `No action ${truncate(ref)} in ${where}.${closest ? ` Did you mean ${closest}?` : ''}`,
-    };
-  }
-  const action = await ctx.store.actions.findAction(match.planCode, match.ref);
-  return action ? { ok: true, action } : { ok: false, error: `Action ${ref} was just removed.` };
+  const where = planCode ?? (plans.length === 1 ? plans[0] : 'any plan');
+  const closest = findClosest(ref, new Set(inScope.map((r) => r.ref)));
+  return {
+    ok: false,
+    error: `No action ${truncate(ref)} in ${where}.${closest ? ` Did you mean ${closest}?` : ''}`,
+  };
 }
 
 /** Cuts user text short for echoing it back in a reply. */

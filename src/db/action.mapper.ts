@@ -10,7 +10,26 @@ export const actionInclude = {
   owners: { include: { role: true } },
 } satisfies Prisma.ActionInclude;
 
-type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionInclude }>;
+/** The columns an action is mapped from: a Prisma row with {@link actionInclude}, or a raw query's. */
+export type ActionRecord = Pick<
+  Prisma.ActionGetPayload<object>,
+  | 'id'
+  | 'ref'
+  | 'title'
+  | 'description'
+  | 'dueText'
+  | 'dueDate'
+  | 'dueKind'
+  | 'successMeasure'
+  | 'metrics'
+  | 'status'
+  | 'updateCycle'
+  | 'createdAt'
+> & {
+  plan: Pick<Prisma.PlanGetPayload<object>, 'code' | 'title' | 'timezone' | 'updateCycle'>;
+  theme: { ref: string; title: string } | null;
+  owners: { role: { name: string } }[];
+};
 /** A progress update with its author's name: what an action's latest update is mapped from. */
 export type LatestUpdate = Pick<
   Prisma.ProgressUpdateGetPayload<{ include: { author: true } }>,
@@ -30,7 +49,7 @@ export function toProgressUpdate(row: LatestUpdate): ProgressUpdate {
 }
 
 /** Maps a stored action with its plan, theme and owners, and its latest update, to the domain's. */
-export function toAction(row: ActionRow, latest: LatestUpdate | undefined): Action {
+export function toAction(row: ActionRecord, latest: LatestUpdate | undefined): Action {
   // A cycle rule is stored as one text (see formatStoredCycle); an unreadable one counts as quarterly.
   const planRule = parseStoredCycle(row.plan.updateCycle);
   const ownRule = row.updateCycle ? parseStoredCycle(row.updateCycle) : null;

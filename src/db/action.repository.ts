@@ -1,9 +1,8 @@
+import type { Action } from '../domain/action.ts';
 import type { ActionQuery, ActionRepository, NewUpdate } from '../domain/ports.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { actionInclude, type LatestUpdate, toAction, toProgressUpdate } from './action.mapper.ts';
 import { isUniqueViolation } from './errors.ts';
-
-class StatusChanged extends Error {}
 
 /** Actions and progress updates in Prisma. */
 export function createActionRepository(prisma: PrismaClient): ActionRepository {
@@ -29,6 +28,34 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
     );
   }
 
+  /**
+   * Actions matching `where` with their plan, theme, owners and latest update, in ONE statement:
+   * Prisma's includes would take six (action, plan, theme, owners, roles, latest update).
+   */
+  async function selectActions(where: Prisma.Sql): Promise<Action[]> {
+    const rows = await prisma.$queryRaw<ActionSqlRow[]>`
+      SELECT a.id, a.ref, a.title, a.description, a.due_text AS "dueText",
+             to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate", a.due_kind AS "dueKind",
+             a.success_measure AS "successMeasure", a.metrics, a.status::text AS status,
+             a.update_cycle AS "updateCycle", a.created_at AS "createdAt",
+             p.code AS "planCode", p.title AS "planTitle", p.timezone AS "planTimezone",
+             p.update_cycle AS "planUpdateCycle", t.ref AS "themeRef", t.title AS "themeTitle",
+             ARRAY(SELECT r.name FROM action_owners o JOIN roles r ON r.id = o.role_id
+                   WHERE o.action_id = a.id ORDER BY r.name) AS owners,
+             u.created_at AS "lastAt", u.source::text AS "lastSource", u.old_status::text AS "lastOld",
+             u.new_status::text AS "lastNew", u.note AS "lastNote", pe.display_name AS "lastAuthor"
+      FROM actions a
+      JOIN plans p ON p.id = a.plan_id
+      LEFT JOIN themes t ON t.id = a.theme_id
+      LEFT JOIN LATERAL (
+        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY created_at DESC, id DESC LIMIT 1
+      ) u ON true
+      LEFT JOIN people pe ON pe.id = u.author_id
+      WHERE ${where}
+      ORDER BY p.code, a.position`;
+    return rows.map(fromSqlRow);
+  }
+
   return {
     async findActions(query: ActionQuery) {
       const rows = await prisma.action.findMany({
@@ -41,11 +68,13 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
     },
 
     async findAction(planCode, ref) {
-      const row = await prisma.action.findFirst({
-        where: { ref, plan: { code: planCode } },
-        include: actionInclude,
-      });
-      return row && toAction(row, (await findLatestUpdates([row.id])).get(row.id));
+      const [action] = await selectActions(Prisma.sql`p.code = ${planCode} AND a.ref = ${ref}`);
+      return action ?? null;
+    },
+
+    async findActionsByRef(ref, planCode) {
+      const plan = planCode === null ? Prisma.sql`true` : Prisma.sql`p.code = ${planCode}`;
+      return selectActions(Prisma.sql`lower(a.ref) = lower(${ref}) AND ${plan}`);
     },
 
     async listRefs() {
@@ -54,13 +83,17 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
     },
 
     async getHistory(actionId, limit) {
-      const rows = await prisma.progressUpdate.findMany({
-        where: { actionId },
-        orderBy: { createdAt: 'desc' },
-        take: limit,
-        include: { author: true },
-      });
-      return rows.map(toProgressUpdate);
+      // One statement with the authors' names (Prisma's include would take a second).
+      const rows = await prisma.$queryRaw<UpdateSqlRow[]>`
+        SELECT u.created_at AS "createdAt", u.source::text AS source, u.old_status::text AS "oldStatus",
+               u.new_status::text AS "newStatus", u.note, pe.display_name AS "authorName"
+        FROM progress_updates u LEFT JOIN people pe ON pe.id = u.author_id
+        WHERE u.action_id = ${actionId}::uuid
+        ORDER BY u.created_at DESC, u.id DESC
+        LIMIT ${limit}`;
+      return rows.map((r) =>
+        toProgressUpdate({ ...r, author: r.authorName === null ? null : { displayName: r.authorName } }),
+      );
     },
 
     async hasUpdateWithKey(requestKey: string) {
@@ -68,30 +101,25 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
     },
     async recordUpdate(update: NewUpdate) {
       try {
-        await prisma.$transaction(async (tx) => {
-          // Compare-and-set on the status the decision was made against: two people updating at
-          // once cannot both record an "old status" that was already gone.
-          const changed = await tx.action.updateMany({
-            where: { id: update.actionId, status: update.expectedStatus },
-            data: { status: update.newStatus, lastUpdateAt: update.at },
-          });
-          if (changed.count !== 1) throw new StatusChanged();
-          await tx.progressUpdate.create({
-            data: {
-              actionId: update.actionId,
-              authorId: update.authorId,
-              source: update.source,
-              oldStatus: update.expectedStatus,
-              newStatus: update.newStatus,
-              note: update.note,
-              createdAt: update.at,
-              requestKey: update.requestKey ?? null,
-            },
-          });
-        });
-        return 'recorded';
+        // One statement, so one atomic step without a transaction around it: a compare-and-set on
+        // the status the decision was made against (two people updating at once cannot both record
+        // an "old status" that was already gone), and the update recorded only if it matched.
+        const recorded = await prisma.$queryRaw<{ id: string }[]>`
+          WITH changed AS (
+            UPDATE actions
+            SET status = ${update.newStatus}::"ActionStatus", last_update_at = ${update.at}, updated_at = now()
+            WHERE id = ${update.actionId}::uuid AND status = ${update.expectedStatus}::"ActionStatus"
+            RETURNING id
+          )
+          INSERT INTO progress_updates
+            (id, action_id, author_id, source, old_status, new_status, note, request_key, created_at)
+          SELECT gen_random_uuid(), changed.id, ${update.authorId}::uuid, ${update.source}::"Platform",
+                 ${update.expectedStatus}::"ActionStatus", ${update.newStatus}::"ActionStatus",
+                 ${update.note}, ${update.requestKey ?? null}, ${update.at}
+          FROM changed
+          RETURNING id`;
+        return recorded.length === 1 ? 'recorded' : 'conflict';
       } catch (error) {
-        if (error instanceof StatusChanged) return 'conflict';
         if (update.requestKey && isUniqueViolation(error)) return 'duplicate';
         throw error;
       }
@@ -106,6 +134,69 @@ type LatestUpdateRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' |
   actionId: string;
   authorName: string | null;
 };
+
+/** An action as {@link selectActions} reads it. */
+type ActionSqlRow = {
+  id: string;
+  ref: string;
+  title: string;
+  description: string | null;
+  dueText: string | null;
+  dueDate: string | null;
+  dueKind: string;
+  successMeasure: string | null;
+  metrics: string[];
+  status: StoredUpdate['newStatus'];
+  updateCycle: string | null;
+  createdAt: Date;
+  planCode: string;
+  planTitle: string;
+  planTimezone: string;
+  planUpdateCycle: string;
+  themeRef: string | null;
+  themeTitle: string | null;
+  owners: string[];
+  lastAt: Date | null;
+  lastSource: StoredUpdate['source'] | null;
+  lastOld: StoredUpdate['oldStatus'] | null;
+  lastNew: StoredUpdate['newStatus'] | null;
+  lastNote: string | null;
+  lastAuthor: string | null;
+};
+
+/** A progress update with its author's name, as {@link getHistory} reads it. */
+type UpdateSqlRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'> & {
+  authorName: string | null;
+};
+
+function fromSqlRow(r: ActionSqlRow): Action {
+  const latest: LatestUpdate | undefined =
+    r.lastAt && r.lastSource && r.lastOld && r.lastNew
+      ? {
+          createdAt: r.lastAt,
+          source: r.lastSource,
+          oldStatus: r.lastOld,
+          newStatus: r.lastNew,
+          note: r.lastNote,
+          author: r.lastAuthor === null ? null : { displayName: r.lastAuthor },
+        }
+      : undefined;
+  return toAction(
+    {
+      ...r,
+      dueDate: r.dueDate ? new Date(`${r.dueDate}T00:00:00Z`) : null,
+      plan: {
+        code: r.planCode,
+        title: r.planTitle,
+        timezone: r.planTimezone,
+        updateCycle: r.planUpdateCycle,
+      },
+      theme: r.themeRef !== null && r.themeTitle !== null ? { ref: r.themeRef, title: r.themeTitle } : null,
+      owners: r.owners.map((name) => ({ role: { name } })),
+    },
+    latest,
+  );
+}
 
 function toWhere(query: ActionQuery): Prisma.ActionWhereInput {
   const where: Prisma.ActionWhereInput = {};

@@ -9,12 +9,13 @@ const personFields = { id: true, displayName: true, email: true } as const;
 /** People, identities and role holders in Prisma. */
 export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
   async function findOrCreate(actor: Actor): Promise<Person> {
-    const identity = await prisma.identity.findUnique({
-      where: { platform_externalId: { platform: actor.platform, externalId: actor.externalId } },
-      select: { person: { select: { ...personFields, timeZone: true } } },
-    });
-    if (identity) {
-      const { timeZone, ...person } = identity.person;
+    // A known person in one statement (Prisma's select through the relation takes two).
+    const [known] = await prisma.$queryRaw<(Person & { timeZone: string | null })[]>`
+      SELECT p.id, p.display_name AS "displayName", p.email, p.time_zone AS "timeZone"
+      FROM identities i JOIN people p ON p.id = i.person_id
+      WHERE i.platform = ${actor.platform}::"Platform" AND i.external_id = ${actor.externalId}`;
+    if (known) {
+      const { timeZone, ...person } = known;
       return refresh(person, timeZone, actor);
     }
     const email = actor.email?.trim().toLowerCase() || null;
@@ -61,11 +62,10 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
     },
 
     async getRoleNames(personId) {
-      const rows = await prisma.roleHolder.findMany({
-        where: { personId },
-        select: { role: { select: { name: true } } },
-      });
-      return rows.map((r) => r.role.name).sort();
+      const rows = await prisma.$queryRaw<{ name: string }[]>`
+        SELECT r.name FROM role_holders h JOIN roles r ON r.id = h.role_id
+        WHERE h.person_id = ${personId}::uuid`;
+      return rows.map((r) => r.name).sort();
     },
 
     async listRoles() {

@@ -76,6 +76,8 @@ export type ActionRepository = {
   findAction(planCode: string, ref: string): Promise<Action | null>;
   /** Every action ref with its plan, for resolving and suggesting refs. */
   listRefs(): Promise<{ planCode: string; ref: string }[]>;
+  /** The actions with this ref (any case), in one plan or in every plan: one query, latest update included. */
+  findActionsByRef(ref: string, planCode: string | null): Promise<Action[]>;
   getHistory(actionId: string, limit: number): Promise<ProgressUpdate[]>;
   /**
    * Records the update unless the status changed meanwhile (`conflict`) or an update with the same
