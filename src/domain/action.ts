@@ -51,13 +51,6 @@ export type Action = {
   lastUpdate: ProgressUpdate | null;
 };
 
-/** How often an action is asked for updates: its own cycle, else its plan's. */
-export function getActionCycle(
-  action: Pick<Action, 'plan'> & { updateCycle?: UpdateCycle | null },
-): UpdateCycle {
-  return action.updateCycle ?? action.plan.updateCycle;
-}
-
 /** The action's own cycle fields, as the rules read them. */
 type OwnCycle = {
   updateCycle?: UpdateCycle | null;

@@ -29,9 +29,6 @@ export function parseStatusWord(word: string): RatedStatus | null {
   return ALIASES[word.trim().toLowerCase()] ?? null;
 }
 
-/** Every word {@link parseStatusWord} understands, for suggestions. */
-export const STATUS_WORDS: readonly string[] = Object.keys(ALIASES);
-
 /** How a status reads to people: "Red", "Not yet rated". */
 export function describeStatus(status: Status): string {
   return status === 'NOT_RATED' ? 'Not yet rated' : status.charAt(0) + status.slice(1).toLowerCase();

@@ -173,8 +173,14 @@ describe.each(ENGINES)('commands on %s', (engine) => {
   it('opens the update form for a ref without status or note, and for no ref at all', async () => {
     const form = await h.reply('update 1.1');
     expect(form.blocks).toMatchObject([{ type: 'update-form', item: { ref: '1.1' } }]);
-    const picker = await h.reply('update');
+    await h.run('owner "Head of People Services" @jane');
+    const picker = await h.reply('update', jane);
     expect(picker.blocks).toMatchObject([{ type: 'update-form', item: null }]);
+    // Someone who owns nothing gets told so (every front door used to word this itself).
+    const none = await h.reply('update');
+    expect(none.blocks).toEqual([
+      { type: 'paragraph', text: 'You have no actions to update. Type update <ref> for one you may update.' },
+    ]);
   });
 
   describe('bad input gets a specific reply and changes nothing', () => {

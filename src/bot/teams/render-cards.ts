@@ -182,10 +182,6 @@ function renderBlockParts(block: Block): CardPart[] {
         ? block.items.map((item) => ({ body: [renderItem(item)] }))
         : [{ body: [textBlock('(none)', { isSubtle: true })] }];
     case 'update-form': {
-      if (!block.item && block.choices.length === 0)
-        return [
-          { body: [textBlock('You have no actions to update. Type update <ref> for one you may update.')] },
-        ];
       const { body, actions } = buildUpdateFormCard(block.item, block.choices);
       return [{ body, ...(actions ? { actions } : {}) }];
     }

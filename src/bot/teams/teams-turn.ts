@@ -1,4 +1,4 @@
-import { type Activity, type ChannelAccount, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
 import {
@@ -12,9 +12,10 @@ import {
 import type { FrontDoorDeps } from '../front-door.ts';
 import { type CardSubmit, hashSubmitKey, readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
 import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } from './render-cards.ts';
-import { readCommandText, toConversation, toStoredReference } from './teams-activity.ts';
+import { readCommandText, toConversation } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
 import { createTeamsMembership } from './teams-membership.ts';
+import { createTeamsReach } from './teams-reach.ts';
 import { sendInParts } from './teams-sender.ts';
 
 const WELCOME =
@@ -22,35 +23,12 @@ const WELCOME =
   ' (in a channel, mention me first), **mine** for your actions, or **update 2.4 green What happened**.';
 
 /**
- * What one Teams turn does: messages and card submits become commands for the shared dispatcher;
- * installs and every message keep the conversation references proactive messages need.
+ * What one Teams turn does: messages and card submits become commands for the one pipeline; installs,
+ * removals and commands keep the conversation references proactive messages need (teams-reach.ts).
  */
 export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnContext) => Promise<void> {
   const identity = createTeamsIdentity(deps.logger);
-  const { conversations } = deps.store;
-
-  /** Keeps where this person (personal chat) or this channel/group chat can be reached later. */
-  async function rememberConversation(context: TurnContext, personId: string | undefined): Promise<void> {
-    const activity = context.activity;
-    const reference = toStoredReference(TurnContext.getConversationReference(activity));
-    const personal =
-      !activity.conversation.conversationType || activity.conversation.conversationType === 'personal';
-    if (personal && personId)
-      await conversations.save({ platform: 'teams', kind: 'person', key: personId, reference });
-    if (!personal) {
-      const key = toConversation(activity).id;
-      await conversations.save({ platform: 'teams', kind: 'channel', key, reference });
-    }
-  }
-
-  async function forgetConversation(context: TurnContext): Promise<void> {
-    const activity = context.activity;
-    const personal =
-      !activity.conversation.conversationType || activity.conversation.conversationType === 'personal';
-    const personId = activity.from?.aadObjectId;
-    if (personal && personId) await conversations.remove('teams', 'person', personId);
-    if (!personal) await conversations.remove('teams', 'channel', toConversation(activity).id);
-  }
+  const reach = createTeamsReach(deps.store.conversations);
 
   async function send(context: TurnContext, reply: Reply): Promise<void> {
     await sendInParts(context, renderTeamsReply(reply));
@@ -92,13 +70,13 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       },
     };
     if (submit) {
-      await rememberConversation(context, aadObjectId);
+      await reach.remember(context, aadObjectId);
       await onSubmit(context, submit, request);
       return;
     }
     const handled = await handle(context, { ...request, text });
     // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
-    if (handled.understood && !handled.anonymous) await rememberConversation(context, aadObjectId);
+    if (handled.understood && !handled.anonymous) await reach.remember(context, aadObjectId);
     await send(context, handled.reply);
   }
 
@@ -151,39 +129,15 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     await context.sendActivity(toCardMessage(card));
   }
 
-  async function onMembersChanged(context: TurnContext): Promise<void> {
-    const activity = context.activity;
-    const botId = activity.recipient.id;
-    const isBot = (m: ChannelAccount) => m.id === botId;
-    if (activity.membersRemoved?.some(isBot)) return forgetConversation(context);
-    if (activity.membersAdded?.some(isBot)) {
-      await rememberConversation(context, activity.from?.aadObjectId);
-      await context.sendActivity({ type: 'message', textFormat: 'markdown', text: WELCOME });
-      return;
-    }
-    // Someone joined a personal chat's roster update (Teams sends the user on first contact too).
-    const personal = activity.membersAdded?.find(
-      (m) => m.aadObjectId && m.aadObjectId === activity.from?.aadObjectId,
-    );
-    if (personal?.aadObjectId) await rememberConversation(context, personal.aadObjectId);
-  }
-
-  async function onInstallationUpdate(context: TurnContext): Promise<void> {
-    const action = (context.activity as Activity & { action?: string }).action ?? '';
-    if (action.startsWith('remove')) await forgetConversation(context);
-    else if (action.startsWith('add'))
-      await rememberConversation(context, context.activity.from?.aadObjectId);
-  }
-
   return async (context) => {
     try {
       switch (context.activity.type) {
         case 'message':
           return await onMessage(context);
         case 'conversationUpdate':
-          return await onMembersChanged(context);
+          return await reach.onMembersChanged(context, WELCOME);
         case 'installationUpdate':
-          return await onInstallationUpdate(context);
+          return await reach.onInstallationUpdate(context);
         default:
           // Typing, reactions, invokes we did not ask for: nothing to do.
           return;

@@ -1,4 +1,4 @@
-import { getLocalDay, MAX_FEEDBACK_NOTE_LENGTH } from '../../domain/feedback.ts';
+import { DEFAULT_RELEASE_TIME, getLocalDay, MAX_FEEDBACK_NOTE_LENGTH } from '../../domain/feedback.ts';
 import type { ModerationDecision } from '../../domain/feedback-ports.ts';
 import { defineCommand } from '../command.ts';
 import { truncate } from '../refs.ts';
@@ -98,7 +98,7 @@ export const moderateCommand = defineCommand<ModerateRequest>({
           type: 'success',
           text:
             request.decision.kind === 'approve'
-              ? `Approved ${request.code}: it goes to the owners in the next batch of at least ${network?.threshold ?? 3}, at ${network?.releaseTime ?? '17:00'}.`
+              ? `Approved ${request.code}: it goes to the owners in the next batch of at least ${network?.threshold ?? 3}, at ${network?.releaseTime ?? DEFAULT_RELEASE_TIME}.`
               : request.decision.kind === 'reject'
                 ? `Rejected ${request.code}. The sender sees your reason with their receipt.`
                 : `Redacted ${request.code}: that text is gone for good. Approve or reject it next.`,

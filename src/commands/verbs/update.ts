@@ -86,6 +86,11 @@ export const updateCommand = defineCommand<UpdateRequest>({
     const now = ctx.clock.now();
     if (!request) {
       const mine = await findMyActions(ctx);
+      if (mine.length === 0)
+        return createReply({
+          type: 'paragraph',
+          text: 'You have no actions to update. Type update <ref> for one you may update.',
+        });
       return createReply({ type: 'update-form', item: null, choices: mine.map((a) => toActionItem(a, now)) });
     }
     const found = await findActionByRef(request.ref, ctx);

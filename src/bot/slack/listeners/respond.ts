@@ -56,14 +56,6 @@ export function findBlock<K extends Block['type']>(reply: Reply, type: K) {
   return reply.blocks.find((b): b is Extract<Block, { type: K }> => b.type === type);
 }
 
-/** What `/action update` with no ref answers someone who owns no actions. */
-export function noActionsReply(): Reply {
-  return createReply({
-    type: 'paragraph',
-    text: 'You have no actions to update. Type /action update <ref> for one you may update.',
-  });
-}
-
 /** Uploads a report into the person's direct chat with the app: private to them, wherever they asked. */
 export async function sendFile(
   client: webApi.WebClient,

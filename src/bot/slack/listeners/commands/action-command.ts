@@ -3,7 +3,7 @@ import { createReply } from '../../../../commands/reply.ts';
 import { buildFeedbackModal } from '../../feedback-modal.ts';
 import { buildUpdateModal } from '../../views.ts';
 import type { SlackListenerContext } from '../context.ts';
-import { findBlock, noActionsReply, respondAll, sendFile, toConversation } from '../respond.ts';
+import { findBlock, respondAll, sendFile, toConversation } from '../respond.ts';
 
 /**
  * `/action <text>`: acked at once, run through the pipeline, answered as Slack can best show it: a
@@ -28,11 +28,11 @@ export function createActionCommand(ctx: SlackListenerContext) {
       return;
     }
     const form = findBlock(reply, 'update-form');
-    if (form && (form.item || form.choices.length > 0)) {
+    if (form) {
       const view = buildUpdateModal(form.item, form.choices, { responseUrl: command.response_url });
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await respondAll(respond, form ? noActionsReply() : reply);
+    await respondAll(respond, reply);
   };
 }
