@@ -1,4 +1,5 @@
 import type { Actor, Platform } from '../domain/person.ts';
+import { findControlCharacter, neutraliseBidi, stripControlCharacters } from '../domain/text-hygiene.ts';
 import { type CommandRequest, type DispatchDeps, parseCommand, runParsedCommand } from './dispatch.ts';
 import { createErrorReply, type Reply } from './reply.ts';
 
@@ -36,11 +37,20 @@ export async function handleCommand(
   request: PipelineRequest,
   deps: DispatchDeps & { logger: ErrorLog },
 ): Promise<Handled> {
-  const parsed = parseCommand(request.text);
+  const control = findControlCharacter(request.text);
+  if (control) {
+    const text = `That text has a control character (${control}) in it: remove it and send it again.`;
+    return {
+      reply: createErrorReply(text, { code: 'control_character' }),
+      anonymous: false,
+      understood: false,
+    };
+  }
+  const parsed = parseCommand(neutraliseBidi(request.text));
   if (!parsed.ok) return { reply: parsed.reply, anonymous: false, understood: false };
   const anonymous = parsed.prepared.anonymous === true;
   try {
-    const actor: Actor = anonymous || !request.identify ? request.who : await request.identify();
+    const actor: Actor = anonymous || !request.identify ? request.who : cleanActor(await request.identify());
     return {
       reply: await runParsedCommand(parsed, { ...request, actor }, deps),
       anonymous,
@@ -54,4 +64,10 @@ export async function handleCommand(
     });
     return { reply: createErrorReply(APOLOGY), anonymous, understood: true };
   }
+}
+
+/** A platform profile as we keep it: names and emails without control characters or bidi overrides. */
+function cleanActor(actor: Actor): Actor {
+  const clean = (text: string | undefined) => text && neutraliseBidi(stripControlCharacters(text));
+  return { ...actor, displayName: clean(actor.displayName), email: clean(actor.email) };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY, handleCommand } from '../../src/commands/handle.ts';
 import type { Actor } from '../../src/domain/person.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 // The one pipeline every front door calls: parse once, identify lazily, catch and log once.
 describe('the command pipeline', () => {
@@ -104,5 +105,59 @@ describe('refusals carry their code and form field to the front doors', () => {
       }),
     ]);
     expect(await h.snapshot()).toEqual(before);
+  });
+});
+
+describe.each(ENGINES)('hostile text on %s', (engine) => {
+  let h: Harness;
+  const logged: unknown[] = [];
+  const logger = {
+    error: (message: string, fields?: Record<string, unknown>) => logged.push({ message, fields }),
+  };
+  beforeAll(async () => {
+    h = await createHarness(engine);
+  });
+  afterAll(async () => {
+    await h?.drop();
+  });
+  const deps = () => ({
+    store: h.store,
+    clock: h.clock,
+    admins: [{ platform: 'console' as const, externalId: 'admin' }],
+    logger,
+  });
+  const admin = { platform: 'console' as const, externalId: 'admin', displayName: 'admin' };
+
+  it.each([
+    ['update 1.1 green a\u0000b', 'U+0000'],
+    ['show 1.1\u0007', 'U+0007'],
+    ['feedback -- it happened\u0000 again', 'U+0000'],
+    ['owner "Chief Executive" @bob\u001b[31m', 'U+001B'],
+  ])('refuses %j in one line, writing nothing and logging nothing', async (text, code) => {
+    const before = await h.snapshot();
+    const { reply } = await handleCommand({ text, who: admin, identify: async () => admin }, deps());
+    expect(reply.blocks).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        code: 'control_character',
+        text: expect.stringContaining(code),
+      }),
+    ]);
+    expect(await h.snapshot()).toEqual(before);
+    expect(logged).toEqual([]);
+  });
+
+  it('records a note without bidi overrides, and a platform name without control characters', async () => {
+    const who = { platform: 'slack' as const, externalId: 'U0EVE' };
+    const profile = { ...who, displayName: 'Eve\u0000 \u202Eevil', email: 'eve@example.org' };
+    await handleCommand(
+      { text: 'update 1.1 amber Budget \u202Eagreed', who: admin, identify: async () => admin },
+      deps(),
+    );
+    const [note] = await h.db.prisma.progressUpdate.findMany({ orderBy: { createdAt: 'desc' }, take: 1 });
+    expect(note?.note).toBe('Budget agreed');
+    await handleCommand({ text: 'list', who, identify: async () => profile }, deps());
+    const person = await h.db.prisma.person.findFirst({ where: { email: 'eve@example.org' } });
+    expect(person?.displayName).toBe('Eve evil');
   });
 });

@@ -416,6 +416,7 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
       trigger_id: 't',
     }).toString();
     const old = Math.floor(Date.now() / 1000) - 6 * 60;
+    const ahead = Math.floor(Date.now() / 1000) + 6 * 60;
     it.each([
       [
         'a wrong signature',
@@ -429,6 +430,20 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
         command,
         'application/x-www-form-urlencoded',
         signSlackRequest(SECRET, command, old),
+        401,
+      ],
+      [
+        'a timestamp 6 minutes in the future, correctly signed',
+        command,
+        'application/x-www-form-urlencoded',
+        signSlackRequest(SECRET, command, ahead),
+        401,
+      ],
+      [
+        'a timestamp a year in the future, correctly signed',
+        command,
+        'application/x-www-form-urlencoded',
+        signSlackRequest(SECRET, command, ahead + 365 * 86_400),
         401,
       ],
       ['no signature headers', command, 'application/x-www-form-urlencoded', {}, 401],

@@ -22,6 +22,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 const BODY_LIMIT = 512 * 1024;
 // Commands run after their ack, this many at a time: a burst queues instead of delaying the next acks.
 const WORK_CONCURRENCY = 4;
+// Bolt refuses requests signed more than 5 minutes ago; we refuse those signed more than 5 minutes ahead.
+const MAX_CLOCK_SKEW_S = 5 * 60;
 
 /**
  * The Slack front door: `/action`, the update and feedback forms, App Home and buttons, translated
@@ -60,7 +62,21 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
 
   return {
     name: 'slack',
-    routes: receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: receiver.requestListener }] : [],
+    routes: receiver
+      ? [
+          {
+            method: 'POST',
+            path: SLACK_EVENTS_PATH,
+            handle: (req, res) => {
+              if (isFromTheFuture(req.headers['x-slack-request-timestamp'], Date.now())) {
+                res.writeHead(401, { 'content-type': 'text/plain' }).end('timestamp is in the future');
+                return;
+              }
+              return receiver.requestListener(req, res);
+            },
+          },
+        ]
+      : [],
     sender: createSlackSender(sendingClient),
     start: async () => {
       if (!receiver) await app.start();
@@ -69,6 +85,15 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
       if (!receiver) await app.stop();
     },
   };
+}
+
+/**
+ * A request signed more than five minutes ahead of our clock: a replay prepared in advance (the
+ * signature covers the timestamp, so only the signer could have chosen it). Bolt checks the past only.
+ */
+export function isFromTheFuture(header: string | string[] | undefined, nowMs: number): boolean {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && seconds > nowMs / 1000 + MAX_CLOCK_SKEW_S;
 }
 
 /** What the listeners share: commands run as a Slack user through the pipeline, and shared answers. */
