@@ -17,7 +17,7 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
              u.old_status::text AS "oldStatus", u.new_status::text AS "newStatus", u.note, p.display_name AS "authorName"
       FROM unnest(${actionIds}::uuid[]) AS a(id)
       CROSS JOIN LATERAL (
-        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY created_at DESC, id DESC LIMIT 1
+        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY seq DESC LIMIT 1
       ) u
       LEFT JOIN people p ON p.id = u.author_id`;
     return new Map<string, LatestUpdate>(
@@ -48,7 +48,7 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
       JOIN plans p ON p.id = a.plan_id
       LEFT JOIN themes t ON t.id = a.theme_id
       LEFT JOIN LATERAL (
-        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY created_at DESC, id DESC LIMIT 1
+        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY seq DESC LIMIT 1
       ) u ON true
       LEFT JOIN people pe ON pe.id = u.author_id
       WHERE ${where}
@@ -83,13 +83,14 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
     },
 
     async getHistory(actionId, limit) {
-      // One statement with the authors' names (Prisma's include would take a second).
+      // One statement with the authors' names (Prisma's include would take a second), newest first
+      // in the order the updates were applied (seq), not by the clock.
       const rows = await prisma.$queryRaw<UpdateSqlRow[]>`
         SELECT u.created_at AS "createdAt", u.source::text AS source, u.old_status::text AS "oldStatus",
                u.new_status::text AS "newStatus", u.note, pe.display_name AS "authorName"
         FROM progress_updates u LEFT JOIN people pe ON pe.id = u.author_id
         WHERE u.action_id = ${actionId}::uuid
-        ORDER BY u.created_at DESC, u.id DESC
+        ORDER BY u.seq DESC
         LIMIT ${limit}`;
       return rows.map((r) =>
         toProgressUpdate({ ...r, author: r.authorName === null ? null : { displayName: r.authorName } }),

@@ -25,7 +25,7 @@ const existingSelect = {
   status: true,
   themeId: true,
   owners: { select: { role: { select: { key: true } } } },
-  updates: { orderBy: { createdAt: 'desc' }, take: 1, select: { source: true } },
+  updates: { orderBy: { seq: 'desc' }, take: 1, select: { source: true } },
 } satisfies Prisma.ActionSelect;
 type Existing = Prisma.ActionGetPayload<{ select: typeof existingSelect }>;
 
@@ -175,7 +175,7 @@ async function recordImportedProgress(
   if (!action.latestUpdate) return;
   const lastImport = await tx.progressUpdate.findFirst({
     where: { actionId, source: 'import' },
-    orderBy: { createdAt: 'desc' },
+    orderBy: { seq: 'desc' },
     select: { note: true, newStatus: true },
   });
   const current: Status = before?.status ?? toStatus(action.status);

@@ -150,7 +150,7 @@ export function createScheduleRepository(prisma: PrismaClient): ScheduleReposito
     async listUpdatesSince(since) {
       const rows = await prisma.progressUpdate.findMany({
         where: { createdAt: { gte: since } },
-        orderBy: { createdAt: 'asc' },
+        orderBy: { seq: 'asc' },
         include: {
           author: true,
           action: { select: { ref: true, title: true, plan: { select: { code: true } } } },
