@@ -255,6 +255,38 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     expect(await h.db.prisma.progressUpdate.count()).toBe(before + 1);
   });
 
+  it('records a slash command once when Slack retries it or it is replayed; typed again, it records again', async () => {
+    const before = await h.db.prisma.progressUpdate.count();
+    const id = `r${++seq}`;
+    const body = new URLSearchParams({
+      team_id: 'T0TEST',
+      channel_id: 'C0GENERAL',
+      channel_name: 'general',
+      user_id: ADMIN,
+      command: '/action',
+      text: 'update 2.4 amber Retried delivery',
+      response_url: fake.responseUrl(id),
+      trigger_id: `trigger-${id}`,
+    }).toString();
+    const signed = signSlackRequest(SECRET, body);
+    // The first delivery, three retries and a byte-identical replay (five: all a response_url takes).
+    for (const retry of ['', '1', '2', '3', '']) {
+      const headers = retry
+        ? { ...signed, 'x-slack-retry-num': retry, 'x-slack-retry-reason': 'http_timeout' }
+        : signed;
+      expect((await post(body, 'application/x-www-form-urlencoded', headers)).status).toBe(200);
+    }
+    await eventually(() => (fake.responses.get(id)?.length ?? 0) >= 5, 'five answers');
+    const answers = (fake.responses.get(id) as { text: string }[]).map((a) => a.text);
+    expect(answers.filter((a) => a.includes('Updated ARAP:2.4'))).toHaveLength(1);
+    expect(answers.filter((a) => a.includes('Already recorded'))).toHaveLength(4);
+    expect(await h.db.prisma.progressUpdate.count()).toBe(before + 1);
+    // The same words typed again are a new invocation (a new trigger_id): recorded.
+    const again = await slash(ADMIN, 'update 2.4 amber Retried delivery');
+    expect((await responseText(again.id)).text).toContain('Updated ARAP:2.4');
+    expect(await h.db.prisma.progressUpdate.count()).toBe(before + 2);
+  });
+
   it('opens the form with Complete chosen when the Complete button is pressed (a note is needed)', async () => {
     const click = buttonClick(
       JANE,

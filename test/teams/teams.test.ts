@@ -115,6 +115,19 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     ]);
   });
 
+  it('records a typed update once when Teams delivers the same activity twice; typed again, it records again', async () => {
+    const before = await h.db.prisma.progressUpdate.count();
+    const delivery = activity(ADA, PERSONAL(ADA), { text: 'update 1.1 green Delivered twice' });
+    const first = await send(delivery);
+    const second = await send(delivery);
+    expect(first.replies[0]?.activity.text).toContain('Updated ARAP:1.1');
+    expect(second.replies[0]?.activity.text).toContain('Already recorded');
+    expect(await h.db.prisma.progressUpdate.count()).toBe(before + 1);
+    const again = await say(ADA, 'update 1.1 green Delivered twice');
+    expect(again.replies[0]?.activity.text).toContain('Updated ARAP:1.1');
+    expect(await h.db.prisma.progressUpdate.count()).toBe(before + 2);
+  });
+
   it('keeps the personal conversation reference on every message', async () => {
     const row = await h.db.prisma.conversationReference.findUnique({
       where: { platform_kind_key: { platform: 'teams', kind: 'person', key: ADA.aadObjectId } },

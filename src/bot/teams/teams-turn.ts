@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { toUpdateCommandText } from '../../commands/forms.ts';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
@@ -74,7 +75,9 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       await onSubmit(context, submit, request);
       return;
     }
-    const handled = await handle(context, { ...request, text });
+    // The activity id names this delivery: Teams redelivering it records nothing twice.
+    const requestKey = activity.id ? `teams:activity:${hashActivityId(activity.id)}` : undefined;
+    const handled = await handle(context, { ...request, text, ...(requestKey ? { requestKey } : {}) });
     // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
     if (handled.understood && !handled.anonymous) await reach.remember(context, aadObjectId);
     await send(context, handled.reply);
@@ -154,6 +157,10 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
         .catch((sendError: unknown) => deps.logger.error('teams error reply failed', { error: sendError }));
     }
   };
+}
+
+function hashActivityId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
 }
 
 function findForm(reply: Reply) {

@@ -3,7 +3,7 @@ import { createReply } from '../../../../commands/reply.ts';
 import { buildFeedbackModal } from '../../feedback-modal.ts';
 import { buildUpdateModal } from '../../views.ts';
 import type { SlackListenerContext } from '../context.ts';
-import { findBlock, respondAll, sendFile, toConversation } from '../respond.ts';
+import { findBlock, hashKey, respondAll, sendFile, toConversation } from '../respond.ts';
 
 /**
  * `/action <text>`: acked at once, run through the pipeline, answered as Slack can best show it: a
@@ -12,8 +12,11 @@ import { findBlock, respondAll, sendFile, toConversation } from '../respond.ts';
 export function createActionCommand(ctx: SlackListenerContext) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
+    // The invocation's trigger_id names this delivery: a retry or a replay of it records nothing twice,
+    // while typing the same command again is a new invocation (a new trigger_id) and records again.
     const reply = await ctx.run(command.user_id, command.text, {
       conversation: toConversation(command.channel_id, command.channel_name),
+      requestKey: hashKey('command', command.trigger_id),
     });
     const feedbackForm = findBlock(reply, 'feedback-form');
     if (feedbackForm) {
