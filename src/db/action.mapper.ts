@@ -3,14 +3,7 @@ import { parseStoredCycle } from '../domain/cycle.ts';
 import type { DueKind } from '../domain/due-date.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 
-/** What to load with an action so it maps to the domain's {@link Action}. */
-export const actionInclude = {
-  plan: true,
-  theme: true,
-  owners: { include: { role: true } },
-} satisfies Prisma.ActionInclude;
-
-/** The columns an action is mapped from: a Prisma row with {@link actionInclude}, or a raw query's. */
+/** The columns an action is mapped from (a row of the one-statement query, reshaped). */
 export type ActionRecord = Pick<
   Prisma.ActionGetPayload<object>,
   | 'id'
@@ -82,4 +75,70 @@ export function toAction(row: ActionRecord, latest: LatestUpdate | undefined): A
     createdAt: row.createdAt,
     lastUpdate: latest ? toProgressUpdate(latest) : null,
   };
+}
+
+type StoredUpdate = Prisma.ProgressUpdateGetPayload<object>;
+
+/** An action as the repository's one-statement query reads it (see `selectActions`). */
+export type ActionSqlRow = {
+  id: string;
+  ref: string;
+  title: string;
+  description: string | null;
+  dueText: string | null;
+  dueDate: string | null;
+  dueKind: string;
+  successMeasure: string | null;
+  metrics: string[];
+  status: StoredUpdate['newStatus'];
+  updateCycle: string | null;
+  createdAt: Date;
+  planCode: string;
+  planTitle: string;
+  planTimezone: string;
+  planUpdateCycle: string;
+  themeRef: string | null;
+  themeTitle: string | null;
+  owners: string[];
+  lastAt: Date | null;
+  lastSource: StoredUpdate['source'] | null;
+  lastOld: StoredUpdate['oldStatus'] | null;
+  lastNew: StoredUpdate['newStatus'] | null;
+  lastNote: string | null;
+  lastAuthor: string | null;
+};
+
+/** A progress update with its author's name, as the history query reads it. */
+export type UpdateSqlRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'> & {
+  authorName: string | null;
+};
+
+/** Maps a row of the one-statement action query to the domain's {@link Action}. */
+export function fromSqlRow(r: ActionSqlRow): Action {
+  const latest: LatestUpdate | undefined =
+    r.lastAt && r.lastSource && r.lastOld && r.lastNew
+      ? {
+          createdAt: r.lastAt,
+          source: r.lastSource,
+          oldStatus: r.lastOld,
+          newStatus: r.lastNew,
+          note: r.lastNote,
+          author: r.lastAuthor === null ? null : { displayName: r.lastAuthor },
+        }
+      : undefined;
+  return toAction(
+    {
+      ...r,
+      dueDate: r.dueDate ? new Date(`${r.dueDate}T00:00:00Z`) : null,
+      plan: {
+        code: r.planCode,
+        title: r.planTitle,
+        timezone: r.planTimezone,
+        updateCycle: r.planUpdateCycle,
+      },
+      theme: r.themeRef !== null && r.themeTitle !== null ? { ref: r.themeRef, title: r.themeTitle } : null,
+      owners: r.owners.map((name) => ({ role: { name } })),
+    },
+    latest,
+  );
 }

@@ -1,36 +1,16 @@
 import type { Action } from '../domain/action.ts';
 import type { ActionQuery, ActionRepository, NewUpdate } from '../domain/ports.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { actionInclude, type LatestUpdate, toAction, toProgressUpdate } from './action.mapper.ts';
+import { type ActionSqlRow, fromSqlRow, toProgressUpdate, type UpdateSqlRow } from './action.mapper.ts';
 import { isUniqueViolation } from './errors.ts';
 
 /** Actions and progress updates in Prisma. */
 export function createActionRepository(prisma: PrismaClient): ActionRepository {
   /**
-   * The latest update of each action, one index lookup per action: Prisma's `take: 1` on a relation
-   * reads every update of every action and trims in memory, which grows with all history.
-   */
-  async function findLatestUpdates(actionIds: string[]) {
-    if (actionIds.length === 0) return new Map<string, LatestUpdate>();
-    const rows = await prisma.$queryRaw<LatestUpdateRow[]>`
-      SELECT a.id AS "actionId", u.created_at AS "createdAt", u.source::text AS source,
-             u.old_status::text AS "oldStatus", u.new_status::text AS "newStatus", u.note, p.display_name AS "authorName"
-      FROM unnest(${actionIds}::uuid[]) AS a(id)
-      CROSS JOIN LATERAL (
-        SELECT * FROM progress_updates WHERE action_id = a.id ORDER BY seq DESC LIMIT 1
-      ) u
-      LEFT JOIN people p ON p.id = u.author_id`;
-    return new Map<string, LatestUpdate>(
-      rows.map((r) => [
-        r.actionId,
-        { ...r, author: r.authorName === null ? null : { displayName: r.authorName } },
-      ]),
-    );
-  }
-
-  /**
    * Actions matching `where` with their plan, theme, owners and latest update, in ONE statement:
-   * Prisma's includes would take six (action, plan, theme, owners, roles, latest update).
+   * Prisma's includes would take six (action, plan, theme, owners, roles, latest update), and its
+   * `take: 1` on a relation reads every update of every action. The latest update is one index
+   * lookup per action (progress_updates on action and seq), so the cost does not grow with history.
    */
   async function selectActions(where: Prisma.Sql): Promise<Action[]> {
     const rows = await prisma.$queryRaw<ActionSqlRow[]>`
@@ -58,13 +38,7 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
 
   return {
     async findActions(query: ActionQuery) {
-      const rows = await prisma.action.findMany({
-        where: toWhere(query),
-        include: actionInclude,
-        orderBy: [{ plan: { code: 'asc' } }, { position: 'asc' }],
-      });
-      const latest = await findLatestUpdates(rows.map((r) => r.id));
-      return rows.map((r) => toAction(r, latest.get(r.id)));
+      return selectActions(toSqlWhere(query));
     },
 
     async findAction(planCode, ref) {
@@ -128,82 +102,15 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
   };
 }
 
-type StoredUpdate = Prisma.ProgressUpdateGetPayload<object>;
-
-/** The latest update's columns as the raw query returns them, with the author's name. */
-type LatestUpdateRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'> & {
-  actionId: string;
-  authorName: string | null;
-};
-
-/** An action as {@link selectActions} reads it. */
-type ActionSqlRow = {
-  id: string;
-  ref: string;
-  title: string;
-  description: string | null;
-  dueText: string | null;
-  dueDate: string | null;
-  dueKind: string;
-  successMeasure: string | null;
-  metrics: string[];
-  status: StoredUpdate['newStatus'];
-  updateCycle: string | null;
-  createdAt: Date;
-  planCode: string;
-  planTitle: string;
-  planTimezone: string;
-  planUpdateCycle: string;
-  themeRef: string | null;
-  themeTitle: string | null;
-  owners: string[];
-  lastAt: Date | null;
-  lastSource: StoredUpdate['source'] | null;
-  lastOld: StoredUpdate['oldStatus'] | null;
-  lastNew: StoredUpdate['newStatus'] | null;
-  lastNote: string | null;
-  lastAuthor: string | null;
-};
-
-/** A progress update with its author's name, as {@link getHistory} reads it. */
-type UpdateSqlRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'> & {
-  authorName: string | null;
-};
-
-function fromSqlRow(r: ActionSqlRow): Action {
-  const latest: LatestUpdate | undefined =
-    r.lastAt && r.lastSource && r.lastOld && r.lastNew
-      ? {
-          createdAt: r.lastAt,
-          source: r.lastSource,
-          oldStatus: r.lastOld,
-          newStatus: r.lastNew,
-          note: r.lastNote,
-          author: r.lastAuthor === null ? null : { displayName: r.lastAuthor },
-        }
-      : undefined;
-  return toAction(
-    {
-      ...r,
-      dueDate: r.dueDate ? new Date(`${r.dueDate}T00:00:00Z`) : null,
-      plan: {
-        code: r.planCode,
-        title: r.planTitle,
-        timezone: r.planTimezone,
-        updateCycle: r.planUpdateCycle,
-      },
-      theme: r.themeRef !== null && r.themeTitle !== null ? { ref: r.themeRef, title: r.themeTitle } : null,
-      owners: r.owners.map((name) => ({ role: { name } })),
-    },
-    latest,
-  );
-}
-
-function toWhere(query: ActionQuery): Prisma.ActionWhereInput {
-  const where: Prisma.ActionWhereInput = {};
-  if (query.planCodes) where.plan = { code: { in: [...query.planCodes] } };
-  if (query.themeRef) where.theme = { ref: query.themeRef };
-  if (query.statuses) where.status = { in: [...query.statuses] };
-  if (query.ownerRoleKeys) where.owners = { some: { role: { key: { in: [...query.ownerRoleKeys] } } } };
-  return where;
+/** An {@link ActionQuery} as SQL over actions `a`, plans `p` and themes `t`. */
+function toSqlWhere(query: ActionQuery): Prisma.Sql {
+  const parts = [Prisma.sql`true`];
+  if (query.planCodes) parts.push(Prisma.sql`p.code = ANY(${[...query.planCodes]}::text[])`);
+  if (query.themeRef) parts.push(Prisma.sql`t.ref = ${query.themeRef}`);
+  if (query.statuses) parts.push(Prisma.sql`a.status::text = ANY(${[...query.statuses]}::text[])`);
+  if (query.ownerRoleKeys)
+    parts.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM action_owners o JOIN roles r ON r.id = o.role_id
+      WHERE o.action_id = a.id AND r.key = ANY(${[...query.ownerRoleKeys]}::text[]))`);
+  return Prisma.join(parts, ' AND ');
 }
