@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeedbackModal } from '../../src/bot/slack/feedback-modal.ts';
+import { buildHomeView } from '../../src/bot/slack/home-view.ts';
 import { renderSlackMessages } from '../../src/bot/slack/render-blocks.ts';
-import { buildHomeView, buildUpdateModal } from '../../src/bot/slack/views.ts';
+import { buildUpdateModal } from '../../src/bot/slack/views.ts';
 import { renderTeamsReply } from '../../src/bot/teams/render-cards.ts';
 import { toTagChoices } from '../../src/commands/feedback-tags.ts';
 import { type ActionItem, type Block, createReply, type Reply } from '../../src/commands/reply.ts';
@@ -54,16 +55,6 @@ function itemsOf(reply: Reply): ActionItem[] {
   return reply.blocks.flatMap((b) => (b.type === 'actions' ? b.items : []));
 }
 
-async function holdRole(h: Harness, actor: Actor, role: string) {
-  const person = await h.store.people.ensurePerson(actor);
-  await h.store.people.changeRoleHolders({
-    roleName: role,
-    personIds: [person.id],
-    mode: 'add',
-    actorId: person.id,
-  });
-}
-
 async function feedbackForm(
   h: Harness,
   selected: string[],
@@ -76,8 +67,8 @@ describe('a 2,000-action plan with 4,000-character notes, on Slack and Teams', (
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness('pglite', createLargePlan(2000, 4000));
-    await holdRole(h, OWNER, OWNER_OF_200);
-    await holdRole(h, FORTY, OWNER_OF_40);
+    await h.holdRole(OWNER, OWNER_OF_200);
+    await h.holdRole(FORTY, OWNER_OF_40);
   }, 120_000);
   afterAll(async () => {
     await h?.drop();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHomePageAction } from '../../src/bot/slack/listeners/actions/home-page.ts';
 import {
   createQuickStatusAction,
   parseQuickStatus,
@@ -100,6 +101,24 @@ describe('the quick status button', () => {
       '{"target":"A:1","status":"X"}',
     ])
       expect(parseQuickStatus(value)).toBeNull();
+  });
+});
+
+describe('the Home tab’s paging buttons', () => {
+  it('publishes the page the button names', async () => {
+    const pages: (number | undefined)[] = [];
+    const { ctx } = fakeContext(() => createReply());
+    ctx.publishHome = async (_client, _user, page) => {
+      pages.push(page);
+    };
+    for (const value of ['2', '0', 'junk'])
+      await createHomePageAction(ctx)({
+        ack: async () => {},
+        body: { user: { id: 'U0JANE' } },
+        action: { action_id: `home_page:${value}`, value },
+        client: {},
+      } as never);
+    expect(pages).toEqual([2, 0, 0]);
   });
 });
 

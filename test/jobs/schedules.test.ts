@@ -5,7 +5,6 @@ import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Block, Reply } from '../../src/commands/reply.ts';
 import { createStore } from '../../src/db/create-store.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import type { Actor } from '../../src/domain/person.ts';
 import type { Store } from '../../src/domain/ports.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { deliverRun } from '../../src/jobs/deliver.ts';
@@ -69,25 +68,17 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     digestTimeZone: 'Europe/London',
   });
 
-  async function holdRole(actor: Actor, role: string) {
-    const person = await h.store.people.ensurePerson(actor);
-    await h.store.people.changeRoleHolders({
-      roleName: role,
-      personIds: [person.id],
-      mode: 'add',
-      actorId: person.id,
-    });
-    return person;
-  }
-
   beforeAll(async () => {
     h = await createHarness(engine);
-    await holdRole({ platform: 'slack', externalId: 'U0CEO', displayName: 'Chris Chief' }, 'Chief Executive');
-    await holdRole(
+    await h.holdRole(
+      { platform: 'slack', externalId: 'U0CEO', displayName: 'Chris Chief' },
+      'Chief Executive',
+    );
+    await h.holdRole(
       { platform: 'teams', externalId: 'aad-comms', displayName: 'Casey Comms' },
       'Head of Communications',
     );
-    await holdRole(
+    await h.holdRole(
       { platform: 'console', externalId: 'hr', displayName: 'Harper HR' },
       'Head of People Services',
     );

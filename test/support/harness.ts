@@ -1,7 +1,7 @@
 import { renderText } from '../../src/bot/console/render-text.ts';
 import { type CommandRequest, dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
-import type { Actor } from '../../src/domain/person.ts';
+import type { Actor, Person } from '../../src/domain/person.ts';
 import type { PlanFile } from '../../src/domain/plan-file.ts';
 import { FIXED_NOW, FIXTURE_PLAN } from './fixture-plan.ts';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-database.ts';
@@ -23,6 +23,8 @@ export type Harness = TestDatabase & {
     actor?: Actor,
     extra?: Pick<CommandRequest, 'requestKey' | 'conversation' | 'gesture'>,
   ): Promise<string>;
+  /** Makes `actor` a known person holding `role` (an owner role of the plan). */
+  holdRole(actor: Actor, role: string): Promise<Person>;
   /** Row counts of every table and the actions' state: equal snapshots mean nothing was written. */
   snapshot(): Promise<unknown>;
 };
@@ -50,6 +52,16 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
     clock,
     reply,
     run: async (text, actor, extra) => renderText(await reply(text, actor, extra)),
+    async holdRole(actor, role) {
+      const person = await test.store.people.ensurePerson(actor);
+      await test.store.people.changeRoleHolders({
+        roleName: role,
+        personIds: [person.id],
+        mode: 'add',
+        actorId: person.id,
+      });
+      return person;
+    },
     snapshot: async () => ({
       counts: await Promise.all([
         p.plan.count(),

@@ -1,6 +1,6 @@
 import type { Block } from '../../commands/reply.ts';
 import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
-import { cut, escapeMrkdwn, type SlackBlock } from './render-blocks.ts';
+import { cut, escapeMrkdwn, option, plain, type SlackBlock } from './render-blocks.ts';
 
 export const FEEDBACK_MODAL_ID = 'anonymous_feedback';
 
@@ -100,14 +100,6 @@ export function buildFeedbackSentView(text: string) {
       { type: 'section', text: { type: 'mrkdwn', text: cut(escapeMrkdwn(text), 3000) } },
     ] satisfies SlackBlock[],
   };
-}
-
-function plain(text: string) {
-  return { type: 'plain_text' as const, text, emoji: true };
-}
-
-function option(value: string, text: string) {
-  return { text: plain(cut(text, 75)), value };
 }
 
 /** A tag choice as a Slack option (text at most 75 characters, value at most 150). */

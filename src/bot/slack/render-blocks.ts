@@ -195,3 +195,13 @@ export function escapeMrkdwn(text: string): string {
 export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** A plain_text object (emoji shown), for headers, labels, buttons and options. */
+export function plain(text: string) {
+  return { type: 'plain_text' as const, text, emoji: true };
+}
+
+/** A select or checkbox option: text at most 75 characters (Slack's limit), value as given. */
+export function option(value: string, text: string) {
+  return { text: plain(cut(text, 75)), value };
+}

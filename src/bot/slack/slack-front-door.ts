@@ -7,13 +7,13 @@ import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { createWorkLimiter } from '../work-limiter.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { MAX_TAG_OPTIONS } from './feedback-modal.ts';
+import { buildHomeView } from './home-view.ts';
 import { createSlackIdentity } from './identity.ts';
 import type { SlackListenerContext } from './listeners/context.ts';
 import { registerListeners } from './listeners/index.ts';
 import { postToResponseUrl, toResponses } from './listeners/respond.ts';
 import { createSlackMembership } from './slack-membership.ts';
 import { createSlackSender } from './slack-sender.ts';
-import { buildHomeView } from './views.ts';
 
 /** Where Slack sends every request in HTTP mode: slash commands, interactivity and events. */
 export const SLACK_EVENTS_PATH = '/slack/events';

@@ -11,8 +11,10 @@ import {
   type Reply,
 } from '../../commands/reply.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
+import { toCardMessage } from './card-elements.ts';
 import { type CardSubmit, hashSubmitKey, readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
-import { buildUpdateFormCard, type FormState, renderTeamsReply, toCardMessage } from './render-cards.ts';
+import { buildUpdateFormCard, type FormState } from './form-cards.ts';
+import { renderTeamsReply } from './render-cards.ts';
 import { readCommandText, toConversation } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
 import { createTeamsMembership } from './teams-membership.ts';

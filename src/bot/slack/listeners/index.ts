@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { FEEDBACK_MODAL_ID, FEEDBACK_TAGS_SUGGESTION } from '../feedback-modal.ts';
+import { HOME_PAGE_ACTION } from '../home-view.ts';
 import { ACTION_IDS } from '../render-blocks.ts';
-import { HOME_PAGE_ACTION, UPDATE_MODAL_ID } from '../views.ts';
+import { UPDATE_MODAL_ID } from '../views.ts';
 import { createHomePageAction } from './actions/home-page.ts';
 import { createOpenFeedbackAction } from './actions/open-feedback.ts';
 import { createOpenUpdateAction } from './actions/open-update.ts';

@@ -1,0 +1,164 @@
+import { truncate } from '../../commands/refs.ts';
+import type { ActionItem, Block } from '../../commands/reply.ts';
+import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
+import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
+import { MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
+import {
+  type AdaptiveCard,
+  createCard,
+  type Element,
+  MARK,
+  measure,
+  renderItem,
+  submitAction,
+  targetOf,
+  textBlock,
+} from './card-elements.ts';
+import { inputId, SUBMIT_KEY } from './card-submit.ts';
+
+// The cards with inputs: the update form, a prompt's action with its quick buttons, and the
+// anonymous feedback form.
+
+// A card's feedback tags are offered as a searchable list while they fit in this; past it, themes only.
+const TAG_CHOICES_BUDGET_BYTES = 40 * 1024;
+
+/** What an update form shows besides the action: a status chosen in advance, a note kept, an error. */
+export type FormState = { status?: RatedStatus | null; note?: string; error?: string };
+
+/** The update form for one action (or a choice of the person's actions) as a card. */
+export function buildUpdateFormCard(
+  item: ActionItem | null,
+  choices: readonly ActionItem[],
+  state: FormState = {},
+): AdaptiveCard {
+  const body: unknown[] = [];
+  if (state.error) body.push(textBlock(`✗ ${state.error}`, { color: 'Attention', weight: 'Bolder' }));
+  if (item) {
+    body.push(textBlock(`Update ${item.planCode}:${item.ref}`, { size: 'Medium', weight: 'Bolder' }));
+    body.push(renderItem(item));
+  } else {
+    body.push(textBlock('Update one of your actions', { size: 'Medium', weight: 'Bolder' }));
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'target',
+      label: 'Action',
+      style: 'compact',
+      isRequired: true,
+      errorMessage: 'Choose an action.',
+      choices: choices.map((c) => ({ title: `${c.ref} ${c.title}`, value: `${c.planCode}:${c.ref}` })),
+    });
+  }
+  body.push(...formInputs(item, state));
+  return createCard(body, [submitAction('Save update', { [SUBMIT_KEY]: 'update', target: targetOf(item) })]);
+}
+
+/** A prompt line: the action, quick status buttons, and "Add note" opening the form in place. */
+export function renderPromptItem(item: ActionItem): Element {
+  const target = targetOf(item);
+  const quick = RATED_STATUSES.map((status) =>
+    submitAction(describeStatus(status), { [SUBMIT_KEY]: 'quick', target, status }),
+  );
+  // Inputs are named after their action: ids must be unique in the whole card (Teams merges them).
+  const form = createCard(formInputs(item, {}, target), [
+    submitAction('Save update', { [SUBMIT_KEY]: 'update', target }),
+  ]);
+  const line = renderItem(item);
+  return {
+    ...line,
+    items: [
+      ...(line.items as unknown[]),
+      { type: 'ActionSet', actions: [...quick, { type: 'Action.ShowCard', title: 'Add note', card: form }] },
+    ],
+  };
+}
+
+function formInputs(item: ActionItem | null, state: FormState, idSuffix?: string): unknown[] {
+  const current = item && item.status !== 'NOT_RATED' ? item.status : null;
+  const chosen = state.status === undefined ? current : state.status;
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: inputId('status', idSuffix),
+      label: 'Status',
+      style: 'compact',
+      placeholder: 'Choose a status',
+      value: chosen ?? '',
+      choices: RATED_STATUSES.map((s) => ({
+        title: `${MARK[s]} ${describeStatus(s)}${s === current ? ' (current)' : ''}`,
+        value: s,
+      })),
+    },
+    {
+      type: 'Input.Text',
+      id: inputId('note', idSuffix),
+      label: 'Note',
+      isMultiline: true,
+      maxLength: MAX_NOTE_LENGTH,
+      placeholder: 'What has happened since the last update?',
+      value: state.note ?? '',
+    },
+    textBlock('Red needs what is blocking and what help is needed; Complete needs the evidence.', {
+      isSubtle: true,
+      size: 'Small',
+    }),
+  ];
+}
+
+/** The feedback form card's body and its button. */
+export function feedbackFormParts(block: Extract<Block, { type: 'feedback-form' }>): [unknown[], unknown[]] {
+  return [feedbackFormBody(block), [submitAction('Send anonymously', { [SUBMIT_KEY]: 'feedback' })]];
+}
+
+/**
+ * The anonymous feedback form: what is stored, the text, what it is about (a searchable list of every
+ * theme and action while they fit in the card, else of the themes), more refs typed, "send as written".
+ */
+function feedbackFormBody(block: Extract<Block, { type: 'feedback-form' }>): unknown[] {
+  const toChoice = (c: { value: string; label: string }) => ({
+    title: truncate(c.label, 90),
+    value: c.value,
+  });
+  const all = block.choices.map(toChoice);
+  const fits = measure(all) <= TAG_CHOICES_BUDGET_BYTES;
+  const choices = fits ? all : all.filter((c) => c.value.startsWith('theme '));
+  const picked = block.selected.find((v) => choices.some((c) => c.value === v));
+  const typed = block.selected.filter((v) => v !== picked);
+  return [
+    textBlock('Anonymous feedback', { size: 'Medium', weight: 'Bolder' }),
+    ...block.notice.split('\n').map((line) => textBlock(line, { isSubtle: true })),
+    {
+      type: 'Input.Text',
+      id: 'experience',
+      label: 'Your experience',
+      isMultiline: true,
+      maxLength: MAX_FEEDBACK_LENGTH,
+      isRequired: true,
+      errorMessage: 'Write what happened.',
+      placeholder: 'Leave out names, emails, phone numbers and job titles that could identify anyone.',
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'tags',
+      label: fits ? 'What it is about (optional): type to search' : 'Which theme (optional): type to search',
+      style: 'filtered',
+      placeholder: fits ? 'A theme or an action' : 'A theme',
+      value: picked ?? '',
+      choices,
+    },
+    {
+      type: 'Input.Text',
+      id: 'refs',
+      label: 'Other actions or themes (optional)',
+      placeholder: 'Refs, e.g. ARAP:2.4 ARAP:3.1 theme ARAP:2',
+      maxLength: 500,
+      value: typed.join(' '),
+    },
+    {
+      type: 'Input.Toggle',
+      id: 'asIs',
+      title: 'Send it as I wrote it, even if it might identify someone',
+      valueOn: 'as-is',
+      valueOff: '',
+    },
+  ];
+}
