@@ -42,7 +42,8 @@ export async function benchFanout(): Promise<string> {
       const key = `cycle:FAN:${limits ? 'limited' : 'free'}`;
       const start = performance.now();
       await runSlot(key, () => composeCyclePrompts(store, 'FAN', now, DEFAULT_SCHEDULE, ['slack']), {
-        schedules: store.schedules,
+        outbox: store.outbox,
+        jobRuns: store.jobRuns,
         senders: new Map([['slack', door.sender ?? fail()]]),
         clock: { now: () => new Date() },
         logger: quiet,

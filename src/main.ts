@@ -45,7 +45,13 @@ async function main(): Promise<void> {
       );
       return;
     }
-    await serveUntilSignalled(frontDoors, { config, logger, store, isReady: db.isReady });
+    await serveUntilSignalled(frontDoors, {
+      config,
+      logger,
+      store,
+      isReady: db.isReady,
+      soleProcess: db.engine === 'pglite',
+    });
   } finally {
     await db.close();
   }
@@ -69,7 +75,15 @@ async function serveUntilSignalled(
     logger,
     store,
     isReady,
-  }: { config: Config; logger: Logger; store: Store; isReady: () => Promise<boolean> },
+    soleProcess,
+  }: {
+    config: Config;
+    logger: Logger;
+    store: Store;
+    isReady: () => Promise<boolean>;
+    /** The embedded database: no other process can be running this one's jobs. */
+    soleProcess: boolean;
+  },
 ): Promise<void> {
   const server = await startHttpServer({
     ...config.http,
@@ -79,7 +93,7 @@ async function serveUntilSignalled(
   });
   for (const door of doors) await door.start();
   const scheduler = config.schedules.enabled
-    ? startScheduler(schedulerDeps(doors, config, store, logger))
+    ? startScheduler(schedulerDeps(doors, config, store, logger), { soleProcess })
     : null;
   logger.info('serving', {
     url: server.url,
@@ -99,7 +113,6 @@ async function serveUntilSignalled(
 function schedulerDeps(doors: FrontDoor[], config: Config, store: Store, logger: Logger): SchedulerDeps {
   return {
     store,
-    schedules: store.schedules,
     senders: new Map(doors.flatMap((d) => (d.sender ? [[d.name, d.sender] as const] : []))),
     clock: systemClock,
     logger,

@@ -1,6 +1,6 @@
 import type { DispatchDeps } from '../commands/dispatch.ts';
+import type { ChatSender } from '../domain/chat-sender.ts';
 import type { Logger } from '../logger.ts';
-import type { ChatSender } from './chat-sender.ts';
 import type { Route } from './http-server.ts';
 
 /** What every chat front door is built with: the command layer's ports, and a logger. */

@@ -1,7 +1,8 @@
 import { type Action, getActionCycleRule, isOverdue, needsUpdate } from '../domain/action.ts';
 import { describeCycle, formatStoredCycle } from '../domain/cycle.ts';
-import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate, Store } from '../domain/ports.ts';
+import type { Store } from '../domain/ports.ts';
 import { getCycleDeadline, getOpeningSlot, type ScheduleSettings, type Slot } from '../domain/schedule.ts';
+import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate } from '../domain/schedule-ports.ts';
 import { describeStatus, STATUSES, type Status } from '../domain/status.ts';
 import { toRoleKey } from '../domain/update-rules.ts';
 import { formatIsoDate, getLocalDate, type LocalDate } from '../domain/zoned-time.ts';
@@ -85,7 +86,7 @@ export async function composeCyclePrompts(
     if (opened.opening.key === key && needsUpdate(a, now)) due.set(a.id, opened);
   }
   const actions = all.filter((a) => due.has(a.id));
-  return perPerson(await store.schedules.listOwnerContacts(), actions, platforms, (_contact, mine) => {
+  return perPerson(await store.scheduleReads.listOwnerContacts(), actions, platforms, (_contact, mine) => {
     const cycles = [...new Set(mine.map((a) => describeCycle(getActionCycleRule(a).cycle)))].join(' and ');
     const deadlines = new Map(mine.map((a) => [a.ref, describeDate(due.get(a.id)?.deadline as LocalDate)]));
     const byWhen =
@@ -138,7 +139,7 @@ export async function composeReminders(
       reasons.set(a.id, 'now overdue');
   }
   const flagged = actions.filter((a) => reasons.has(a.id));
-  return perPerson(await store.schedules.listOwnerContacts(), flagged, platforms, (_contact, mine) =>
+  return perPerson(await store.scheduleReads.listOwnerContacts(), flagged, platforms, (_contact, mine) =>
     createReply(
       { type: 'heading', text: `Reminder: ${first.plan.code} actions` },
       { type: 'paragraph', text: mine.map((a) => `${a.ref}: ${reasons.get(a.id)}`).join('\n') },
@@ -164,8 +165,8 @@ export async function composeDigest(
   const since = new Date(now.getTime() - 7 * DAY_MS);
   const [actions, updates, contacts] = await Promise.all([
     store.actions.findActions({}),
-    store.schedules.listUpdatesSince(since),
-    store.schedules.listOwnerContacts(),
+    store.scheduleReads.listUpdatesSince(since),
+    store.scheduleReads.listOwnerContacts(),
   ]);
   const blocks: Block[] = [];
   const getActionOpening = createOpeningLookup(now, settings);
@@ -222,7 +223,7 @@ export async function composeDigest(
         text: `Still to update by ${by} (${refs.length}): ${refs.join(', ')}`,
       });
     const unreachable = (
-      await Promise.all([...openingKeys].map((key) => store.schedules.listUnreached(key)))
+      await Promise.all([...openingKeys].map((key) => store.outbox.listUnreached(key)))
     ).flat();
     if (unreachable.length) {
       const names = contacts

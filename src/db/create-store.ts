@@ -4,9 +4,12 @@ import { createActionRepository } from './action.repository.ts';
 import { createConversationRepository } from './conversation.repository.ts';
 import { createFeedbackRepository, createNetworkRepository } from './feedback.repository.ts';
 import { createFeedbackSecrets } from './feedback-secrets.ts';
+import { createJobRunRepository } from './job-run.repository.ts';
+import { createOutbox } from './outbox.repository.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { createPlanRepository } from './plan.repository.ts';
-import { createScheduleRepository } from './schedule.repository.ts';
+import { createScheduleReadModel } from './schedule-read.repository.ts';
+import { createSubscriptionRepository } from './subscription.repository.ts';
 
 /** Store options: `feedbackSecret` keys receipt and member-list hashes (ACTIONBOT_FEEDBACK_SECRET). */
 export type StoreOptions = { feedbackSecret?: string | undefined };
@@ -19,7 +22,10 @@ export function createStore(prisma: PrismaClient, options: StoreOptions = {}): S
     actions: createActionRepository(prisma),
     people: createPeopleRepository(prisma),
     conversations: createConversationRepository(prisma),
-    schedules: createScheduleRepository(prisma),
+    jobRuns: createJobRunRepository(prisma),
+    outbox: createOutbox(prisma),
+    subscriptions: createSubscriptionRepository(prisma),
+    scheduleReads: createScheduleReadModel(prisma),
     networks: createNetworkRepository(prisma, secrets),
     feedback: createFeedbackRepository(prisma, secrets),
   };

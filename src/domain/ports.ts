@@ -3,6 +3,12 @@ import type { CycleRule } from './cycle.ts';
 import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
 import type { Actor, Person, Platform } from './person.ts';
 import type { PlanFile } from './plan-file.ts';
+import type {
+  JobRunRepository,
+  Outbox,
+  ScheduleReadModel,
+  SubscriptionRepository,
+} from './schedule-ports.ts';
 import type { Status } from './status.ts';
 
 /** The current time; tests pass a fixed one. */
@@ -125,69 +131,16 @@ export type ConversationRepository = {
   remove(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<boolean>;
 };
 
-/** Where a scheduled message goes; null target: the person has no chat identity (unreachable). */
-export type DeliveryTarget = { platform: 'slack' | 'teams'; kind: 'person' | 'channel'; id: string };
-
-/** A message a job run must send once: `recipient` is unique within the run. */
-export type NewDelivery = { recipient: string; target: DeliveryTarget | null; message: unknown };
-
-/** How far a reply of several messages got: parts sent, and the thread later parts continue (Slack). */
-export type SendProgress = { partsSent: number; threadId: string | null };
-
-/** A delivery still to send (or to retry), and how far it got. */
-export type PendingDelivery = NewDelivery & { id: string; attempts: number; progress: SendProgress };
-
-/** What claiming a job run's slot found. */
-export type RunClaim = 'claimed' | 'finished' | 'taken';
-
-/** A person who holds owner roles, and where they can be reached. */
-export type OwnerContact = {
-  personId: string;
-  displayName: string;
-  roleKeys: string[];
-  identities: { platform: Platform; externalId: string }[];
-};
-
-/** A progress update with its action, for the digest. */
-export type RecentUpdate = ProgressUpdate & { planCode: string; ref: string; title: string };
-
-/** Job runs, their outbox, digest subscriptions: what makes every scheduled message go out once. */
-export type ScheduleRepository = {
-  /** Takes a slot for this replica unless it is finished or another replica's lease is still valid. */
-  claimRun(key: string, now: Date, leaseMs: number): Promise<RunClaim>;
-  /**
-   * Extends the lease of a run this replica holds until `heldUntil` (its fencing token) to `until`;
-   * false when it lost the run meanwhile (another replica took it over after the lease lapsed).
-   */
-  renewRun(key: string, heldUntil: Date, until: Date): Promise<boolean>;
-  finishRun(key: string, now: Date): Promise<void>;
-  /** Unfinished runs whose key starts with `prefix` and whose lease has lapsed: one-off posts to send. */
-  listOpenRuns(prefix: string, now: Date): Promise<string[]>;
-  isRunFinished(key: string): Promise<boolean>;
-  /** Records deliveries; ones already recorded for the run (same recipient) are left as they are. */
-  enqueue(runKey: string, deliveries: NewDelivery[]): Promise<void>;
-  listPending(runKey: string, now: Date): Promise<PendingDelivery[]>;
-  markSent(id: string, now: Date): Promise<void>;
-  /** Records that another part of a delivery went out, so a retry sends only the parts after it. */
-  markProgress(id: string, progress: SendProgress): Promise<void>;
-  markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
-  markFailed(id: string, error: string): Promise<void>;
-  /** Recipients a run could not reach (no chat identity, or a failed send), for the digest. */
-  listUnreached(runKey: string): Promise<string[]>;
-  listOwnerContacts(): Promise<OwnerContact[]>;
-  listUpdatesSince(since: Date): Promise<RecentUpdate[]>;
-  subscribe(platform: 'slack' | 'teams', channelId: string, name: string | undefined): Promise<boolean>;
-  unsubscribe(platform: 'slack' | 'teams', channelId: string): Promise<boolean>;
-  listSubscriptions(): Promise<{ platform: 'slack' | 'teams'; channelId: string; name: string | null }[]>;
-};
-
 /** Everything the commands read and write. */
 export type Store = {
   plans: PlanRepository;
   actions: ActionRepository;
   people: PeopleRepository;
   conversations: ConversationRepository;
-  schedules: ScheduleRepository;
+  jobRuns: JobRunRepository;
+  outbox: Outbox;
+  subscriptions: SubscriptionRepository;
+  scheduleReads: ScheduleReadModel;
   networks: NetworkRepository;
   feedback: FeedbackRepository;
 };

@@ -1,11 +1,11 @@
-import { type ChatSender, SendFailure } from '../bot/chat-sender.ts';
-import type { Reply } from '../commands/reply.ts';
-import type { Clock, ScheduleRepository } from '../domain/ports.ts';
+import { type ChatSender, SendFailure } from '../domain/chat-sender.ts';
+import type { Clock } from '../domain/ports.ts';
+import type { Outbox } from '../domain/schedule-ports.ts';
 import type { Logger } from '../logger.ts';
 
 /** What sending a run's deliveries needs. `sleep` is injectable so tests need not wait. */
 export type DeliveryDeps = {
-  schedules: ScheduleRepository;
+  outbox: Outbox;
   senders: ReadonlyMap<string, ChatSender>;
   clock: Clock;
   logger: Logger;
@@ -24,8 +24,8 @@ const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 const MAX_BACKOFF_MS = 60_000;
 
 /**
- * Sends a run's pending deliveries one at a time, each recorded as sent right after it went out, so
- * a run resumed after a crash sends only what was not sent. A 429 waits its Retry-After, transient
+ * Sends a run's pending deliveries one at a time, each recorded as attempted right before and as sent
+ * right after it went out, so a run resumed after a crash sends only what was not sent. A 429 waits its Retry-After, transient
  * failures back off exponentially; a permanent failure is recorded and reported in the digest.
  */
 export async function deliverRun(
@@ -46,9 +46,9 @@ export async function deliverRun(
     if (at > now) await sleep(at - now);
   };
   for (;;) {
-    const due = await deps.schedules.listPending(runKey, deps.clock.now());
+    const due = await deps.outbox.listPending(runKey, deps.clock.now());
     if (due.length === 0) {
-      const waiting = await deps.schedules.listPending(runKey, FAR_FUTURE);
+      const waiting = await deps.outbox.listPending(runKey, FAR_FUTURE);
       if (waiting.length === 0) return { sent, failed, lost: false, stopped: false };
       if (deps.signal?.aborted) return { sent, failed, lost: false, stopped: true };
       await sleep(MAX_BACKOFF_MS / 60); // retries are due soon: their next attempt is a few seconds off at most
@@ -57,7 +57,7 @@ export async function deliverRun(
     for (const delivery of due) {
       const sender = deps.senders.get(delivery.target?.platform ?? '');
       if (!delivery.target || !sender) {
-        await deps.schedules.markFailed(
+        await deps.outbox.markFailed(
           delivery.id,
           `no way to send on ${delivery.target?.platform ?? 'any platform'}`,
         );
@@ -73,12 +73,16 @@ export async function deliverRun(
       // After any wait, and right before sending: a replica that lost the run must not send.
       if (deps.holdRun && !(await deps.holdRun())) return { sent, failed, lost: true, stopped: false };
       try {
-        // Each part that goes out is recorded at once: a retry after a 429 resumes after it.
-        await sender.send(target, delivery.message as Reply, {
+        // Each part is recorded as attempted before its call and as sent right after: a retry after a
+        // 429 resumes after it, and one after a crash looks for a part that may have gone (Slack).
+        await sender.send(target, delivery.message, {
+          deliveryId: delivery.id,
           progress: delivery.progress,
-          onPart: (progress) => deps.schedules.markProgress(delivery.id, progress),
+          unconfirmedSince: delivery.attemptedAt,
+          beforePart: () => deps.outbox.markAttempt(delivery.id, deps.clock.now()),
+          onPart: (progress) => deps.outbox.markProgress(delivery.id, progress),
         });
-        await deps.schedules.markSent(delivery.id, deps.clock.now());
+        await deps.outbox.markSent(delivery.id, deps.clock.now());
         sent++;
       } catch (error) {
         // Anything but a send failure is a bug or a dying process: stop; the run resumes after its lease.
@@ -87,7 +91,7 @@ export async function deliverRun(
         const attempt = delivery.attempts + 1;
         if (failure.retryable && attempt < maxAttempts) {
           const waitMs = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempt - 1));
-          await deps.schedules.markRetry(
+          await deps.outbox.markRetry(
             delivery.id,
             new Date(deps.clock.now().getTime() + waitMs),
             failure.message,
@@ -96,7 +100,7 @@ export async function deliverRun(
           // A rate limit applies to the platform: wait it out before the next message.
           if (failure.retryAfterMs) await sleep(failure.retryAfterMs);
         } else {
-          await deps.schedules.markFailed(delivery.id, failure.message);
+          await deps.outbox.markFailed(delivery.id, failure.message);
           deps.logger.warn('delivery failed', { runKey, attempt, reason: failure.message });
           failed++;
         }

@@ -1,5 +1,6 @@
 import type { RunCoordinator } from 'node-cron';
-import type { Clock, ScheduleRepository } from '../domain/ports.ts';
+import type { Clock } from '../domain/ports.ts';
+import type { JobRunRepository } from '../domain/schedule-ports.ts';
 
 /** node-cron's coordinator, plus keeping a long run's lease alive while it sends. */
 export type DatabaseRunCoordinator = RunCoordinator & {
@@ -12,40 +13,49 @@ export type DatabaseRunCoordinator = RunCoordinator & {
 /**
  * node-cron's `RunCoordinator` backed by the database: `shouldRun` claims the run key (one job and
  * time slot, e.g. `digest:2027-01-11`) in `job_runs` for `ttlMs`, so exactly one replica runs it;
- * a key already finished, or held by a live replica, is refused; an unfinished one whose lease has
- * lapsed (its replica died) is taken over. The lease's end is the holder's fencing token: renewing
- * it only succeeds while nobody took the run over. `onComplete` marks it finished for good.
+ * a key already finished, or held by a live replica, is refused; an unfinished one nobody holds (its
+ * replica died and the lease lapsed, or it was released) is taken over. The lease's end is the
+ * holder's fencing token: renewing it only succeeds while nobody took the run over, and renewals of
+ * one key are made one at a time (a heartbeat and a send may both ask). `onComplete` marks it finished.
  */
-export function createRunCoordinator(schedules: ScheduleRepository, clock: Clock): DatabaseRunCoordinator {
-  const held = new Map<string, { until: Date; ttlMs: number }>();
+export function createRunCoordinator(jobRuns: JobRunRepository, clock: Clock): DatabaseRunCoordinator {
+  const held = new Map<string, { until: Date; ttlMs: number; renewing: Promise<boolean> }>();
+  const renew = async (key: string): Promise<boolean> => {
+    const lease = held.get(key);
+    if (!lease) return false;
+    const now = clock.now().getTime();
+    if (lease.until.getTime() - now > (lease.ttlMs * 2) / 3) return true;
+    const until = new Date(now + lease.ttlMs);
+    if (await jobRuns.renewRun(key, lease.until, until)) {
+      lease.until = until;
+      return true;
+    }
+    held.delete(key);
+    return false;
+  };
   return {
     async shouldRun(key, ttlMs) {
       const now = clock.now();
-      if ((await schedules.claimRun(key, now, ttlMs)) !== 'claimed') return false;
-      held.set(key, { until: new Date(now.getTime() + ttlMs), ttlMs });
+      if ((await jobRuns.claimRun(key, now, ttlMs)) !== 'claimed') return false;
+      held.set(key, { until: new Date(now.getTime() + ttlMs), ttlMs, renewing: Promise.resolve(true) });
       return true;
     },
-    async hold(key) {
+    hold(key) {
       const lease = held.get(key);
-      if (!lease) return false;
-      const now = clock.now().getTime();
-      if (lease.until.getTime() - now > (lease.ttlMs * 2) / 3) return true;
-      const until = new Date(now + lease.ttlMs);
-      if (await schedules.renewRun(key, lease.until, until)) {
-        lease.until = until;
-        return true;
-      }
-      held.delete(key);
-      return false;
+      if (!lease) return Promise.resolve(false);
+      lease.renewing = lease.renewing.then(() => renew(key));
+      return lease.renewing;
     },
     async release(key) {
       const lease = held.get(key);
+      if (!lease) return;
+      await lease.renewing; // the lease's end may be moving: release the one it ends up with
       held.delete(key);
-      if (lease) await schedules.renewRun(key, lease.until, clock.now());
+      await jobRuns.releaseRun(key, lease.until);
     },
     async onComplete(key) {
       held.delete(key);
-      await schedules.finishRun(key, clock.now());
+      await jobRuns.finishRun(key, clock.now());
     },
   };
 }

@@ -14,7 +14,7 @@ import type { DeliveryDeps } from './deliver.ts';
 import { releaseFeedback } from './release-feedback.ts';
 import { runSlot } from './run-slot.ts';
 
-export type SchedulerDeps = DeliveryDeps & {
+export type SchedulerDeps = Omit<DeliveryDeps, 'outbox'> & {
   store: Store;
   settings: ScheduleSettings;
   /** A slot missed by up to this long (the service was down) still runs, once. */
@@ -34,9 +34,10 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   const due = (slot: Slot | null): slot is Slot =>
     slot !== null && slot.at <= now && now.getTime() - slot.at.getTime() <= deps.catchUpMs;
   const ran: string[] = [];
+  const slotDeps = { ...deps, outbox: deps.store.outbox, jobRuns: deps.store.jobRuns };
   const run = async (slot: Slot, compose: Parameters<typeof runSlot>[1]) => {
     if (deps.signal?.aborted) return; // stopping: start nothing new
-    if (await runSlot(slot.key, compose, deps)) ran.push(slot.key);
+    if (await runSlot(slot.key, compose, slotDeps)) ran.push(slot.key);
   };
   for (const plan of await deps.store.plans.listPlans()) {
     const { reminder } = getPlanSlots(plan, now, deps.settings);
@@ -60,7 +61,7 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
       const message = await composeDigest(deps.store, now, deps.settings, {
         ...(isLate(digest, now) ? { lateFrom: digest.at, timeZone: deps.digestTimeZone } : {}),
       });
-      const subscriptions = await deps.store.schedules.listSubscriptions();
+      const subscriptions = await deps.store.subscriptions.listSubscriptions();
       return subscriptions
         .filter((s) => deps.senders.has(s.platform))
         .map((s) => ({
@@ -70,8 +71,9 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
         }));
     });
   }
-  // One-off posts commands put in the outbox (a reply shared to a network's channel): sent once here.
-  for (const key of await deps.schedules.listOpenRuns('post:', now))
+  // One-off posts commands put in the outbox (a reply shared to a network's channel), and any a
+  // replica left unfinished: sent once here.
+  for (const key of await deps.store.jobRuns.listOpenRuns('post:', now))
     await run({ key, at: now }, async () => []);
   // Anonymous feedback goes to owners in batches at each network's release time (claimed per day).
   if (!deps.signal?.aborted)
@@ -80,20 +82,35 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
 }
 
 /**
- * Checks for due slots every minute (and once at start, to catch up after downtime) until stopped.
+ * How often the scheduler looks for due slots and open runs: often enough that a run a dead replica
+ * left is taken over within a minute of its lease lapsing (RUN_LEASE_MS), cheap enough to idle.
+ */
+export const TICK_EVERY = '*/20 * * * * *';
+
+/**
+ * Checks for due slots every 20 seconds (and once at start, to catch up after downtime) until
+ * stopped. `soleProcess` (the embedded database, which one process opens) first lets go of every run
+ * still held: its holder can only be a process that died, so they resume at once, not after a lease.
  * Stopping starts no new send, hands an unfinished run to the next replica, and waits for the tick.
  */
-export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
+export function startScheduler(
+  deps: SchedulerDeps,
+  options: { soleProcess?: boolean } = {},
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
   const tick = () => {
-    running = runDueJobs({ ...deps, signal: stopping.signal }).catch((error: unknown) =>
-      deps.logger.error('scheduled jobs failed', { error }),
-    );
+    running = running
+      .then(() => runDueJobs({ ...deps, signal: stopping.signal }))
+      .catch((error: unknown) => deps.logger.error('scheduled jobs failed', { error }));
     return running;
   };
+  if (options.soleProcess)
+    running = deps.store.jobRuns.releaseAllRuns().then((released) => {
+      if (released > 0) deps.logger.info('resuming runs a stopped process left unfinished', { released });
+    });
   void tick();
-  const task = cron.schedule('* * * * *', tick, { name: 'actionbot-schedules', noOverlap: true });
+  const task = cron.schedule(TICK_EVERY, tick, { name: 'actionbot-schedules', noOverlap: true });
   return {
     async stop() {
       stopping.abort();

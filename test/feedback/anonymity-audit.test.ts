@@ -233,7 +233,6 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     // The scheduler's next tick posts the shared reply to the network's channel, once.
     const scheduler = {
       store: h.store,
-      schedules: h.store.schedules,
       senders: new Map([['slack', door.sender ?? fail()]]),
       clock: h.clock,
       logger,

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatSender } from '../../src/bot/chat-sender.ts';
 import { createSlackSender } from '../../src/bot/slack/slack-sender.ts';
+import type { ChatSender } from '../../src/domain/chat-sender.ts';
 import { deliverRun } from '../../src/jobs/deliver.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
@@ -31,8 +31,8 @@ describe.each(ENGINES)('a reply of several messages through the outbox on %s', (
   it('sends every part once, in order, when Slack answers 429 in the middle: the retry resumes there', async () => {
     const longer = createLongReply(500, 2900); // a section a line, 49 to a message: 11 messages
     const runKey = 'post:parts-test';
-    expect(await h.store.schedules.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
-    await h.store.schedules.enqueue(runKey, [
+    expect(await h.store.jobRuns.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
+    await h.store.outbox.enqueue(runKey, [
       {
         recipient: 'channel:slack:C0DIGEST',
         target: { platform: 'slack', kind: 'channel', id: 'C0DIGEST' },
@@ -46,7 +46,7 @@ describe.each(ENGINES)('a reply of several messages through the outbox on %s', (
       body: { ok: false, error: 'ratelimited' },
     });
     const result = await deliverRun(runKey, {
-      schedules: h.store.schedules,
+      outbox: h.store.outbox,
       senders: new Map([['slack', sender]]),
       clock: h.clock,
       logger: createLogger('error', () => {}),

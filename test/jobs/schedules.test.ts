@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatSender, type ChatTarget, SendFailure } from '../../src/bot/chat-sender.ts';
 import { renderText } from '../../src/bot/console/render-text.ts';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Block, Reply } from '../../src/commands/reply.ts';
 import { createStore } from '../../src/db/create-store.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import { type ChatSender, type ChatTarget, SendFailure } from '../../src/domain/chat-sender.ts';
 import type { Store } from '../../src/domain/ports.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { deliverRun } from '../../src/jobs/deliver.ts';
@@ -54,7 +54,6 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
 
   const deps = (store: Store = h.store): SchedulerDeps => ({
     store,
-    schedules: store.schedules,
     senders: new Map<string, ChatSender>([
       ['slack', slack],
       ['teams', teams],
@@ -66,6 +65,11 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     settings: SETTINGS,
     catchUpMs: 24 * 3_600_000,
     digestTimeZone: 'Europe/London',
+  });
+  const slotDeps = (store: Store = h.store) => ({
+    ...deps(store),
+    outbox: store.outbox,
+    jobRuns: store.jobRuns,
   });
 
   beforeAll(async () => {
@@ -130,12 +134,12 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     process.dieAtAttempt = 2; // the run dies at the second prompt, after the first went out
     await expect(runDueJobs(deps())).rejects.toThrow('process killed mid-run');
     expect(sent).toHaveLength(1);
-    // Restarted at once: the dead run's lease still holds, so nothing happens yet...
-    h.clock.set(new Date(OPENING.getTime() + 2 * 60_000));
+    // Another replica 20 s later: the dead run's lease (30 s) still holds, so nothing happens yet...
+    h.clock.set(new Date(OPENING.getTime() + 80_000));
     await runDueJobs(deps());
     expect(sent).toHaveLength(1);
     // ...and once it lapses the run is taken over and only the unsent prompt goes out.
-    h.clock.set(new Date(OPENING.getTime() + 15 * 60_000));
+    h.clock.set(new Date(OPENING.getTime() + 100_000));
     expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-01-04');
     expect(targets()).toEqual(
       [
@@ -143,6 +147,20 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         { externalId: 'aad-comms', kind: 'person' },
       ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     );
+  });
+
+  it('a restarted sole process (the embedded database) resumes a dead run at once', async () => {
+    reset();
+    h.clock.set(new Date(OPENING.getTime() + 60_000));
+    process.dieAtAttempt = 2;
+    await expect(runDueJobs(deps())).rejects.toThrow('process killed mid-run');
+    expect(sent).toHaveLength(1);
+    // One second later, the new process lets go of what the dead one held, and the run resumes.
+    h.clock.set(new Date(OPENING.getTime() + 61_000));
+    expect(await h.store.jobRuns.releaseAllRuns()).toBe(1);
+    expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-01-04');
+    expect(sent).toHaveLength(2);
+    expect(new Set(targets().map((t) => JSON.stringify(t))).size).toBe(2);
   });
 
   it('delivers exactly once through 429s and 500s, waiting out Retry-After', async () => {
@@ -184,17 +202,17 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     await runDueJobs({ ...deps(), pacing: new Map([['slack', 0.5]]) });
     // One Slack prompt: no wait before it. A second send on Slack would wait 2 s; Teams is not paced.
     expect(sendTimes).toEqual([start.getTime()]);
-    await h.store.schedules.claimRun('paced', h.clock.now(), 60_000);
-    await h.store.schedules.enqueue(
+    await h.store.jobRuns.claimRun('paced', h.clock.now(), 60_000);
+    await h.store.outbox.enqueue(
       'paced',
       ['a', 'b', 'c'].map((id) => ({
         recipient: id,
         target: { platform: 'slack', kind: 'channel', id },
-        message: { visibility: 'channel', blocks: [] },
+        message: { visibility: 'channel' as const, blocks: [] },
       })),
     );
     const before = h.clock.now().getTime();
-    await deliverRun('paced', { ...deps(), pacing: new Map([['slack', 0.5]]) });
+    await deliverRun('paced', { ...slotDeps(), pacing: new Map([['slack', 0.5]]) });
     expect(sendTimes.slice(1).map((t) => t - before)).toEqual([0, 2000, 4000]);
   });
 
@@ -204,38 +222,36 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     const messages = Array.from({ length: 8 }, (_, i) => ({
       recipient: `channel:${i}`,
       target: { platform: 'slack' as const, kind: 'channel' as const, id: `C${i}` },
-      message: { visibility: 'channel', blocks: [] },
+      message: { visibility: 'channel' as const, blocks: [] },
     }));
-    // 0.01 messages a second: 100 s between sends, 700 s in all, longer than the 10-minute lease.
-    const slow = new Map([['slack', 0.01]]);
+    // 0.1 messages a second: 10 s between sends, 70 s in all, longer than the 30-second lease.
+    const slow = new Map([['slack', 0.1]]);
     const advance = (ms: number) => h.clock.set(new Date(h.clock.now().getTime() + ms));
     const rivals: string[] = [];
     const long = await runSlot('long-run', async () => messages, {
-      ...deps(),
+      ...slotDeps(),
       pacing: slow,
       sleep: async (ms) => {
         advance(ms);
-        rivals.push(await h.store.schedules.claimRun('long-run', h.clock.now(), RUN_LEASE_MS));
+        rivals.push(await h.store.jobRuns.claimRun('long-run', h.clock.now(), RUN_LEASE_MS));
       },
     });
     expect(long).toBe(true);
     expect(sent).toHaveLength(8);
     expect(new Set(rivals)).toEqual(new Set(['taken'])); // never taken over, though it outlived one lease
-    expect(await h.store.schedules.isRunFinished('long-run')).toBe(true);
+    expect(await h.store.jobRuns.isRunFinished('long-run')).toBe(true);
 
     reset();
     let stalled = false;
     const lost = await runSlot('stalled-run', async () => messages, {
-      ...deps(),
+      ...slotDeps(),
       pacing: slow,
       sleep: async (ms) => {
         if (sent.length === 2 && !stalled) {
           // The process freezes for 11 minutes after its second send; another replica takes the run over.
           stalled = true;
           advance(11 * 60_000);
-          expect(await h.store.schedules.claimRun('stalled-run', h.clock.now(), RUN_LEASE_MS)).toBe(
-            'claimed',
-          );
+          expect(await h.store.jobRuns.claimRun('stalled-run', h.clock.now(), RUN_LEASE_MS)).toBe('claimed');
         }
         advance(ms);
       },
@@ -243,7 +259,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     expect(lost).toBe(false);
     expect(sent).toHaveLength(2);
     // The replica that took over sends the rest: every channel gets its message once.
-    await deliverRun('stalled-run', deps());
+    await deliverRun('stalled-run', slotDeps());
     expect(sent.map((m) => m.target)).toEqual(
       messages.map((m) => ({ kind: 'channel', channelId: m.target.id })),
     );
@@ -255,7 +271,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     const messages = Array.from({ length: 5 }, (_, i) => ({
       recipient: `channel:${i}`,
       target: { platform: 'slack' as const, kind: 'channel' as const, id: `C${i}` },
-      message: { visibility: 'channel', blocks: [] },
+      message: { visibility: 'channel' as const, blocks: [] },
     }));
     const stopping = new AbortController();
     const original = slack.send;
@@ -265,15 +281,15 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
       return result;
     };
     const paused = await runSlot('stopping-run', async () => messages, {
-      ...deps(),
+      ...slotDeps(),
       signal: stopping.signal,
     });
     expect(paused).toBe(false);
     expect(sent).toHaveLength(2);
-    expect(await h.store.schedules.isRunFinished('stopping-run')).toBe(false);
-    // A minute later another replica (or this one restarted) takes it over at once: no 10-minute wait.
+    expect(await h.store.jobRuns.isRunFinished('stopping-run')).toBe(false);
+    // A minute later another replica (or this one restarted) takes it over at once: no lease to wait out.
     h.clock.set(new Date('2027-03-02T10:01:00Z'));
-    expect(await runSlot('stopping-run', async () => messages, deps())).toBe(true);
+    expect(await runSlot('stopping-run', async () => messages, slotDeps())).toBe(true);
     expect(sent.map((m) => m.target)).toEqual(
       messages.map((m) => ({ kind: 'channel', channelId: m.target.id })),
     );
@@ -285,7 +301,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     teams.failNext(new SendFailure('Teams refused: no conversation with aad-comms', false));
     await runDueJobs(deps());
     expect(await h.db.prisma.delivery.count({ where: { status: 'failed' } })).toBe(1);
-    await h.store.schedules.subscribe('slack', 'C0LEADERS', 'leaders');
+    await h.store.subscriptions.subscribe('slack', 'C0LEADERS', 'leaders');
     h.clock.set(new Date('2027-01-11T09:05:00Z'));
     await runDueJobs(deps());
     const digest = sent.find((s) => heading(s.reply).startsWith('Weekly digest'));
@@ -293,7 +309,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     const text = JSON.stringify(digest?.reply.blocks);
     expect(text).toContain('Casey Comms');
     expect(text).toContain('Harper HR');
-    await h.store.schedules.unsubscribe('slack', 'C0LEADERS');
+    await h.store.subscriptions.unsubscribe('slack', 'C0LEADERS');
   });
 
   it('folds the deadline reminder and due-date reminders into one message per owner', async () => {
@@ -366,7 +382,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
 
   it('sends a digest missed while the service was down once, marked as late, within the tolerance', async () => {
     reset();
-    await h.store.schedules.subscribe('slack', 'C0LATE', 'late-leaders');
+    await h.store.subscriptions.subscribe('slack', 'C0LATE', 'late-leaders');
     const digests = () => sent.filter((s) => heading(s.reply).startsWith('Weekly digest'));
     // Down from Sunday night across Monday 25 January 09:00; back at 11:00.
     h.clock.set(new Date('2027-01-25T11:00:00Z'));
@@ -388,7 +404,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     h.clock.set(new Date('2027-02-09T09:30:00Z'));
     expect((await runDueJobs(deps())).filter((k) => k.startsWith('digest:'))).toEqual([]);
     expect(digests()).toHaveLength(2);
-    await h.store.schedules.unsubscribe('slack', 'C0LATE');
+    await h.store.subscriptions.unsubscribe('slack', 'C0LATE');
   });
 
   it('sets a plan to a cron cycle with its own deadline: prompts when it fires, reminders before it', async () => {
@@ -491,15 +507,15 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     const asAdmin = await h.reply('digest subscribe weekly', { ...admin }, inChannel);
     // Slack admins come from ACTIONBOT_ADMINS; this harness only makes console:admin one.
     expect(JSON.stringify(asAdmin)).toContain('Only admins');
-    expect(await h.store.schedules.listSubscriptions()).toEqual([]);
+    expect(await h.store.subscriptions.listSubscriptions()).toEqual([]);
   });
 
   it.runIf(engine === 'postgres')(
     'two scheduler instances sharing the database send one digest per channel',
     async () => {
       reset();
-      await h.store.schedules.subscribe('slack', 'C0LEADERS', 'leaders');
-      await h.store.schedules.subscribe('teams', '19:leaders@thread.tacv2', 'Leadership');
+      await h.store.subscriptions.subscribe('slack', 'C0LEADERS', 'leaders');
+      await h.store.subscriptions.subscribe('teams', '19:leaders@thread.tacv2', 'Leadership');
       const second = await openDatabase(h.target);
       try {
         h.clock.set(new Date('2027-01-18T09:01:00Z'));

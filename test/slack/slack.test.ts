@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendFailure } from '../../src/bot/chat-sender.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
 import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
 import { createReply } from '../../src/commands/reply.ts';
+import { SendFailure } from '../../src/domain/chat-sender.ts';
 import { createLogger } from '../../src/logger.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { FIXED_NOW } from '../support/fixture-plan.ts';
@@ -429,7 +429,7 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     expect((await responseText(refused.id)).text).toContain('Only admins');
     const { id } = await slash(ADMIN, 'digest subscribe', { id: 'C0LEADERS', name: 'leaders' });
     expect((await responseText(id)).text).toContain('#leaders will get the weekly digest');
-    expect(await h.store.schedules.listSubscriptions()).toEqual([
+    expect(await h.store.subscriptions.listSubscriptions()).toEqual([
       { platform: 'slack', channelId: 'C0LEADERS', name: 'leaders' },
     ]);
     const dm = await slash(ADMIN, 'digest subscribe', { id: 'D0ADMIN', name: 'directmessage' });

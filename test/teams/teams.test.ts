@@ -1,11 +1,11 @@
 import { sign as cryptoSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatSender, SendFailure } from '../../src/bot/chat-sender.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
 import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createTeamsFrontDoor } from '../../src/bot/teams/teams-front-door.ts';
 import { toActionItem } from '../../src/commands/present.ts';
 import { createReply } from '../../src/commands/reply.ts';
+import { type ChatSender, SendFailure } from '../../src/domain/chat-sender.ts';
 import { deliverRun } from '../../src/jobs/deliver.ts';
 import { createLogger } from '../../src/logger.ts';
 import { cardText, type FakeConnector, findInput, startFakeConnector } from '../support/fake-connector.ts';
@@ -402,8 +402,8 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
   it('delivers a reply of many cards through the outbox: a 429 in the middle resumes there, nothing twice', async () => {
     const reply = createLongReply(40, 7_900); // four lines to a card: ten cards and more
     const runKey = 'post:teams-parts-test';
-    expect(await h.store.schedules.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
-    await h.store.schedules.enqueue(runKey, [
+    expect(await h.store.jobRuns.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
+    await h.store.outbox.enqueue(runKey, [
       {
         recipient: 'person:jane',
         target: { platform: 'teams', kind: 'person', id: JANE.aadObjectId },
@@ -413,7 +413,7 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     const before = fake.sent.length;
     fake.failNext(1, 429, { 'retry-after': '1' }, 4);
     const result = await deliverRun(runKey, {
-      schedules: h.store.schedules,
+      outbox: h.store.outbox,
       senders: new Map([['teams', door.sender as ChatSender]]),
       clock: h.clock,
       logger: createLogger('error', () => {}),

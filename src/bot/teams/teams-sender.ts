@@ -1,7 +1,7 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Reply } from '../../commands/reply.ts';
+import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '../../domain/chat-sender.ts';
 import type { ConversationRepository } from '../../domain/ports.ts';
-import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '../chat-sender.ts';
 import { renderTeamsReply } from './render-cards.ts';
 
 // Teams takes about 7 messages a second in one conversation: the parts of a reply go 5 a second.
@@ -9,17 +9,23 @@ const PART_INTERVAL_MS = 200;
 
 /**
  * Sends a reply's messages in order, paced under Teams' per-conversation rate, from part `from`;
- * `onPart` hears how many have gone after each. Returns the first sent message's id.
+ * `beforePart` is called before each and `onPart` hears how many have gone after each. Returns the
+ * first sent message's id.
  */
 export async function sendInParts(
   context: Pick<TurnContext, 'sendActivity'>,
   activities: Partial<Activity>[],
-  options: { from?: number; onPart?: (partsSent: number) => Promise<void> } = {},
+  options: {
+    from?: number;
+    beforePart?: () => Promise<void>;
+    onPart?: (partsSent: number) => Promise<void>;
+  } = {},
 ): Promise<string | null> {
   const from = options.from ?? 0;
   let firstId: string | null = null;
   for (let i = from; i < activities.length; i++) {
     if (i > from) await new Promise((r) => setTimeout(r, PART_INTERVAL_MS));
+    await options.beforePart?.();
     const sent = await context.sendActivity(activities[i] as Partial<Activity>);
     firstId ??= sent?.id ?? null;
     await options.onPart?.(i + 1);
@@ -30,7 +36,9 @@ export async function sendInParts(
 /**
  * Proactive Teams messages from stored conversation references (`continueConversationAsync`): a
  * person's personal chat with the bot (by AAD object id) or a channel/group chat (by conversation id).
- * One attempt per call: the delivery queue owns retries and Retry-After.
+ * One attempt per call: the delivery queue owns retries and Retry-After. The connector cannot be
+ * asked whether a message arrived, so a part whose send was never confirmed (`unconfirmedSince`) is
+ * sent again: across a crash at that moment, Teams gets it at least once (README, Operations).
  */
 export function createTeamsSender(
   adapter: CloudAdapter,
@@ -51,8 +59,16 @@ export function createTeamsSender(
           false,
         );
       let messageId: string | null = null;
-      // Progress is saved between parts; a failure to save it is not the platform's, so it is kept apart.
+      // Progress is saved around parts; a failure to save it is not the platform's, so it is kept apart.
       let saving: unknown = null;
+      const saved = async (save: () => Promise<void> = async () => {}) => {
+        try {
+          await save();
+        } catch (error) {
+          saving = error;
+          throw error;
+        }
+      };
       try {
         await adapter.continueConversationAsync(
           appId,
@@ -60,14 +76,9 @@ export function createTeamsSender(
           async (context) => {
             messageId = await sendInParts(context, renderTeamsReply(reply), {
               from: resume?.progress.partsSent ?? 0,
-              onPart: async (partsSent) => {
-                try {
-                  await resume?.onPart({ partsSent, threadId: null });
-                } catch (error) {
-                  saving = error;
-                  throw error;
-                }
-              },
+              beforePart: () => saved(resume?.beforePart),
+              onPart: (partsSent) =>
+                saved(() => resume?.onPart({ partsSent, threadId: null }) ?? Promise.resolve()),
             });
           },
         );

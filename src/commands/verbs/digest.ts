@@ -31,7 +31,7 @@ export const digestCommand = defineCommand<DigestRequest>({
       );
     const where = channel.name ? `#${channel.name}` : 'This channel';
     if (request === 'subscribe') {
-      const added = await ctx.store.schedules.subscribe(ctx.platform, channel.id, channel.name);
+      const added = await ctx.store.subscriptions.subscribe(ctx.platform, channel.id, channel.name);
       return createReply({
         type: 'success',
         text: added
@@ -39,7 +39,7 @@ export const digestCommand = defineCommand<DigestRequest>({
           : `${where} already gets the weekly digest.`,
       });
     }
-    const removed = await ctx.store.schedules.unsubscribe(ctx.platform, channel.id);
+    const removed = await ctx.store.subscriptions.unsubscribe(ctx.platform, channel.id);
     return removed
       ? createReply({ type: 'success', text: `${where} will no longer get the weekly digest.` })
       : createErrorReply(`${where} does not get the weekly digest.`);

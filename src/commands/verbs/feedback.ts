@@ -318,21 +318,17 @@ async function shareReply(item: StoredFeedback, text: string, ctx: CommandContex
       ? { platform: 'teams' as const, kind: 'channel' as const, id: network.teamsTeamId }
       : null;
   if (!network || !target) return 'The network has no linked channel, so it was not posted.';
-  const key = `post:feedback-reply:${item.code}:${ctx.clock.now().getTime()}`;
-  await ctx.store.schedules.claimRun(key, ctx.clock.now(), 0);
   const about = item.actionRefs.length ? ` about ${item.actionRefs.join(', ')}` : '';
-  await ctx.store.schedules.enqueue(key, [
-    {
-      recipient: `channel:${target.platform}:${target.id}`,
-      target,
-      message: {
-        visibility: 'channel',
-        blocks: [
-          { type: 'heading', text: 'You said, we did' },
-          { type: 'paragraph', text: `On anonymous feedback ${item.code}${about}: ${text}` },
-        ],
-      } satisfies Reply,
+  await ctx.store.outbox.post(`post:feedback-reply:${item.code}:${ctx.clock.now().getTime()}`, {
+    recipient: `channel:${target.platform}:${target.id}`,
+    target,
+    message: {
+      visibility: 'channel',
+      blocks: [
+        { type: 'heading', text: 'You said, we did' },
+        { type: 'paragraph', text: `On anonymous feedback ${item.code}${about}: ${text}` },
+      ],
     },
-  ]);
+  });
   return `It will be posted to ${network.name}'s channel.`;
 }

@@ -1,0 +1,107 @@
+import { readStoredReply } from '../domain/message.ts';
+import type { DeliveryTarget, NewDelivery, Outbox } from '../domain/schedule-ports.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+
+/** Why a stored message could not be sent: it is not a reply this version can read. */
+const UNREADABLE = 'stored message is not a reply this version can read';
+
+/** The outbox (`deliveries`, one row a message, under its job run) in Prisma. */
+export function createOutbox(prisma: PrismaClient): Outbox {
+  return {
+    async enqueue(runKey, deliveries) {
+      if (deliveries.length === 0) return;
+      await prisma.delivery.createMany({
+        data: deliveries.map((d) => ({ runKey, ...toRow(d) })),
+        skipDuplicates: true,
+      });
+    },
+
+    async post(key, delivery) {
+      if (!key.startsWith('post:')) throw new Error(`a one-off post's key starts with post: (${key})`);
+      await prisma.jobRun.create({
+        data: { key, leaseUntil: null, deliveries: { create: [toRow(delivery)] } },
+      });
+    },
+
+    async listPending(runKey, now) {
+      const rows = await prisma.delivery.findMany({
+        where: { runKey, status: 'pending', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+        orderBy: { recipient: 'asc' },
+      });
+      const pending = [];
+      for (const r of rows) {
+        const message = readStoredReply(r.message);
+        if (!message) {
+          await this.markFailed(r.id, UNREADABLE);
+          continue;
+        }
+        pending.push({
+          id: r.id,
+          recipient: r.recipient,
+          attempts: r.attempts,
+          progress: { partsSent: r.partsSent, threadId: r.threadId },
+          attemptedAt: r.attemptedAt,
+          message,
+          target: {
+            platform: r.platform as DeliveryTarget['platform'],
+            kind: r.targetKind as DeliveryTarget['kind'],
+            id: r.targetId,
+          },
+        });
+      }
+      return pending;
+    },
+
+    async markAttempt(id, at) {
+      await prisma.delivery.update({ where: { id }, data: { attemptedAt: at } });
+    },
+
+    async markProgress(id, progress) {
+      await prisma.delivery.update({
+        where: { id },
+        data: { partsSent: progress.partsSent, threadId: progress.threadId, attemptedAt: null },
+      });
+    },
+
+    async markSent(id, now) {
+      await prisma.delivery.update({
+        where: { id },
+        data: { status: 'sent', sentAt: now, attemptedAt: null, attempts: { increment: 1 } },
+      });
+    },
+
+    async markRetry(id, nextAttemptAt, error) {
+      await prisma.delivery.update({
+        where: { id },
+        data: { nextAttemptAt, lastError: error.slice(0, 500), attempts: { increment: 1 } },
+      });
+    },
+
+    async markFailed(id, error) {
+      await prisma.delivery.update({
+        where: { id },
+        data: { status: 'failed', lastError: error.slice(0, 500), attempts: { increment: 1 } },
+      });
+    },
+
+    async listUnreached(runKey) {
+      const rows = await prisma.delivery.findMany({
+        where: { runKey, status: { in: ['unreachable', 'failed'] } },
+        select: { recipient: true },
+        distinct: ['recipient'],
+      });
+      return rows.map((r) => r.recipient);
+    },
+  };
+}
+
+function toRow(d: NewDelivery) {
+  return {
+    recipient: d.recipient,
+    platform: d.target?.platform ?? 'none',
+    targetKind: d.target?.kind ?? 'person',
+    targetId: d.target?.id ?? '',
+    message: d.message as Prisma.InputJsonValue,
+    status: d.target ? 'pending' : 'unreachable',
+  };
+}

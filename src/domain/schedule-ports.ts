@@ -1,0 +1,97 @@
+import type { ProgressUpdate } from './action.ts';
+import type { Reply } from './message.ts';
+import type { Platform } from './person.ts';
+
+/** Where a scheduled message goes; null target: the person has no chat identity (unreachable). */
+export type DeliveryTarget = { platform: 'slack' | 'teams'; kind: 'person' | 'channel'; id: string };
+
+/** A message a run must send once: `recipient` is unique within the run. */
+export type NewDelivery = { recipient: string; target: DeliveryTarget | null; message: Reply };
+
+/** How far a reply of several messages got: parts sent, and the thread later parts continue (Slack). */
+export type SendProgress = { partsSent: number; threadId: string | null };
+
+/**
+ * A delivery still to send (or to retry), and how far it got. `attemptedAt` is set when the send of
+ * the next part started and was never confirmed (the process died, or the call failed midway): the
+ * platform may have it already, so a sender that can look (Slack) looks before sending it again.
+ */
+export type PendingDelivery = NewDelivery & {
+  id: string;
+  attempts: number;
+  progress: SendProgress;
+  attemptedAt: Date | null;
+};
+
+/** What claiming a job run's slot found. */
+export type RunClaim = 'claimed' | 'finished' | 'taken';
+
+/**
+ * Job runs: one scheduled slot (`digest:2027-01-11`) or one-off post, held by one replica at a time
+ * under a lease whose end is the holder's fencing token.
+ */
+export type JobRunRepository = {
+  /** Takes a run for this replica unless it is finished or another replica's lease is still valid. */
+  claimRun(key: string, now: Date, leaseMs: number): Promise<RunClaim>;
+  /**
+   * Extends the lease of a run this replica holds until `heldUntil` to `until`; false when it lost the
+   * run meanwhile (another replica took it over after the lease lapsed).
+   */
+  renewRun(key: string, heldUntil: Date, until: Date): Promise<boolean>;
+  /** Lets go of a run this replica holds until `heldUntil`, unfinished: any replica may take it at once. */
+  releaseRun(key: string, heldUntil: Date): Promise<void>;
+  /**
+   * Lets go of every unfinished run. Only for a process that knows no other can hold runs (the
+   * embedded database is opened by one process): whatever it finds held belonged to one that died.
+   */
+  releaseAllRuns(): Promise<number>;
+  finishRun(key: string, now: Date): Promise<void>;
+  /** Unfinished runs whose key starts with `prefix` that nobody holds (never claimed, released or lapsed). */
+  listOpenRuns(prefix: string, now: Date): Promise<string[]>;
+  isRunFinished(key: string): Promise<boolean>;
+};
+
+/** The messages runs must send, each sent once; one-off posts wait here for the next tick. */
+export type Outbox = {
+  /** Records a run's deliveries; ones already recorded for the run (same recipient) are left as they are. */
+  enqueue(runKey: string, deliveries: NewDelivery[]): Promise<void>;
+  /**
+   * Records a one-off message outside any schedule (a reply shared to a network's channel) as its own
+   * unclaimed run `key` (which must start with `post:`); the scheduler's next tick sends it, once.
+   */
+  post(key: string, delivery: NewDelivery): Promise<void>;
+  listPending(runKey: string, now: Date): Promise<PendingDelivery[]>;
+  /** Records that the send of the delivery's next part starts now: until confirmed, it may have gone. */
+  markAttempt(id: string, at: Date): Promise<void>;
+  /** Records that another part went out (confirming the attempt), so a retry sends only the parts after it. */
+  markProgress(id: string, progress: SendProgress): Promise<void>;
+  markSent(id: string, now: Date): Promise<void>;
+  markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  /** Recipients a run could not reach (no chat identity, a failed send, a stored message unreadable), for the digest. */
+  listUnreached(runKey: string): Promise<string[]>;
+};
+
+/** Channels that receive the weekly digest. */
+export type SubscriptionRepository = {
+  subscribe(platform: 'slack' | 'teams', channelId: string, name: string | undefined): Promise<boolean>;
+  unsubscribe(platform: 'slack' | 'teams', channelId: string): Promise<boolean>;
+  listSubscriptions(): Promise<{ platform: 'slack' | 'teams'; channelId: string; name: string | null }[]>;
+};
+
+/** A person who holds owner roles, and where they can be reached. */
+export type OwnerContact = {
+  personId: string;
+  displayName: string;
+  roleKeys: string[];
+  identities: { platform: Platform; externalId: string }[];
+};
+
+/** A progress update with its action, for the digest. */
+export type RecentUpdate = ProgressUpdate & { planCode: string; ref: string; title: string };
+
+/** What prompts, reminders and the digest read: owners and where they are reached, recent updates. */
+export type ScheduleReadModel = {
+  listOwnerContacts(): Promise<OwnerContact[]>;
+  listUpdatesSince(since: Date): Promise<RecentUpdate[]>;
+};
