@@ -70,10 +70,15 @@ export function createOutbox(prisma: PrismaClient): Outbox {
       });
     },
 
-    async markRetry(id, nextAttemptAt, error) {
+    async markRetry(id, nextAttemptAt, error, mayHaveGone) {
       await prisma.delivery.update({
         where: { id },
-        data: { nextAttemptAt, lastError: error.slice(0, 500), attempts: { increment: 1 } },
+        data: {
+          nextAttemptAt,
+          lastError: error.slice(0, 500),
+          attempts: { increment: 1 },
+          ...(mayHaveGone ? {} : { attemptedAt: null }),
+        },
       });
     },
 

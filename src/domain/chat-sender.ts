@@ -31,7 +31,11 @@ export type ChatSender = {
   send(target: ChatTarget, reply: Reply, resume?: PartResume): Promise<{ messageId: string | null }>;
 };
 
-/** Why a send failed, and whether trying again later can help (429 with Retry-After, 5xx, network). */
+/**
+ * Why a send failed, and whether trying again later can help (429 with Retry-After, 5xx, network).
+ * `mayHaveGone`: the platform gave no clear answer (a timeout, a dropped connection, a 5xx), so the
+ * message may have been posted all the same.
+ */
 export class SendFailure extends Error {
   override name = 'SendFailure';
   constructor(
@@ -39,6 +43,7 @@ export class SendFailure extends Error {
     readonly retryable: boolean,
     /** From a 429's Retry-After, when the platform said. */
     readonly retryAfterMs?: number,
+    readonly mayHaveGone = false,
   ) {
     super(message);
   }

@@ -66,7 +66,8 @@ export type Outbox = {
   /** Records that another part went out (confirming the attempt), so a retry sends only the parts after it. */
   markProgress(id: string, progress: SendProgress): Promise<void>;
   markSent(id: string, now: Date): Promise<void>;
-  markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
+  /** Schedules another try; `mayHaveGone` keeps the attempt unconfirmed (the platform gave no clear answer). */
+  markRetry(id: string, nextAttemptAt: Date, error: string, mayHaveGone: boolean): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
   /** Recipients a run could not reach (no chat identity, a failed send, a stored message unreadable), for the digest. */
   listUnreached(runKey: string): Promise<string[]>;

@@ -95,6 +95,7 @@ export async function deliverRun(
             delivery.id,
             new Date(deps.clock.now().getTime() + waitMs),
             failure.message,
+            failure.mayHaveGone,
           );
           deps.logger.warn('delivery will be retried', { runKey, attempt, waitMs, reason: failure.message });
           // A rate limit applies to the platform: wait it out before the next message.

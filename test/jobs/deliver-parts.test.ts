@@ -66,4 +66,63 @@ describe.each(ENGINES)('a reply of several messages through the outbox on %s', (
     const [row] = await h.db.prisma.delivery.findMany({ where: { runKey } });
     expect(row).toMatchObject({ status: 'sent', partsSent: accepted.length, threadId: threadTs[0] });
   });
+
+  it('finds a part Slack took but never confirmed by its metadata, and does not send it again', async () => {
+    const { accepted, replies } = await sendThroughATimeout('post:unconfirmed-part', fake);
+    // Part 2 went out once although its call timed out: the retry found it in the thread.
+    expect(linesIn(accepted)).toEqual(expectedLines(150));
+    expect(replies).toBe(1);
+  });
+
+  it('sends an unconfirmed part again when it cannot read the conversation: at least once, never lost', async () => {
+    const blind = await startFakeSlack(undefined, {
+      scopes: ['chat:write', 'im:write', 'users:read', 'channels:read'],
+    });
+    blind.expectRefusals(); // missing_scope for conversations.replies, as Slack answers an app without it
+    try {
+      const { accepted } = await sendThroughATimeout('post:unreadable-part', blind);
+      const lines = linesIn(accepted);
+      expect(new Set(lines)).toEqual(new Set(expectedLines(150)));
+      expect(lines.length).toBeGreaterThan(150); // the second part twice
+      expect(blind.refusals.map((r) => r.error)).toEqual(['missing_scope']);
+    } finally {
+      await blind.close();
+    }
+  });
+
+  /**
+   * Sends a four-part reply to a channel where Slack takes the second part but its answer never comes
+   * (the call times out); the delivery queue retries. Returns the parts the channel got, in order.
+   */
+  async function sendThroughATimeout(runKey: string, slack: FakeSlack) {
+    const channel = `C${runKey.length}${runKey.slice(5, 9).toUpperCase()}`;
+    const client = new webApi.WebClient('xoxb-test', {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 300,
+    });
+    await h.store.outbox.post(runKey, {
+      recipient: `channel:slack:${channel}`,
+      target: { platform: 'slack', kind: 'channel', id: channel },
+      message: createLongReply(150, 2900), // 49 sections to a message: four messages
+    });
+    expect(await h.store.jobRuns.claimRun(runKey, h.clock.now(), 60_000)).toBe('claimed');
+    slack.hangAfterAccepting('chat.postMessage', 1);
+    const repliesBefore = slack.callsOf('conversations.replies').length;
+    const result = await deliverRun(runKey, {
+      outbox: h.store.outbox,
+      senders: new Map([['slack', createSlackSender(client, { partIntervalMs: 0 })]]),
+      clock: h.clock,
+      logger: createLogger('error', () => {}),
+      sleep: async (ms) => h.clock.set(new Date(h.clock.now().getTime() + ms)),
+    });
+    expect(result).toMatchObject({ sent: 1, failed: 0 });
+    const [row] = await h.db.prisma.delivery.findMany({ where: { runKey } });
+    expect(row).toMatchObject({ status: 'sent', partsSent: 4, attemptedAt: null });
+    return {
+      accepted: (slack.history.get(channel) ?? []).map((m) => m.blocks),
+      replies: slack.callsOf('conversations.replies').length - repliesBefore,
+    };
+  }
 });

@@ -20,11 +20,14 @@ describe.each(['manifest.yml', 'manifest.socket-mode.yml'])('slack/%s', (name) =
   it('asks for the least scopes, each justified by a comment', () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
     expect(scopes.sort()).toEqual([
+      'channels:history',
       'channels:read',
       'chat:write',
       'commands',
       'files:write',
+      'groups:history',
       'groups:read',
+      'im:history',
       'im:write',
       'users:read',
       'users:read.email',

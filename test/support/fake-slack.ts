@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { checkSlackMessage, checkSlackView, type SlackRefusal } from './slack-limits.ts';
 
 /** One Web API call the bot made, with its arguments decoded (JSON-valued fields parsed). */
@@ -19,9 +22,20 @@ type Failure = {
   after?: number;
 };
 
+/** A message as conversations.history and conversations.replies list it. */
+export type FakeSlackMessage = {
+  ts: string;
+  text: unknown;
+  blocks?: unknown;
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+};
+
 /**
  * A local stand-in for Slack: the Web API methods the bot uses under `/api/`, and response URLs
- * under `/response/<id>`. It records everything it receives, for tests to assert.
+ * under `/response/<id>`. It records everything it receives, for tests to assert, keeps each
+ * conversation's history (with message metadata), and refuses a method whose scope the app's
+ * manifest (slack/manifest.yml) does not ask for, as Slack refuses it (`missing_scope`).
  */
 export type FakeSlack = {
   apiUrl: string;
@@ -36,6 +50,13 @@ export type FakeSlack = {
   users: Map<string, FakeSlackUser>;
   /** Members of each channel, for conversations.members. */
   channelMembers: Map<string, string[]>;
+  /** Every message posted to each conversation (channel, DM), oldest first. */
+  history: Map<string, FakeSlackMessage[]>;
+  /**
+   * The next call of `method` after `after` answered ones is carried out (a message is posted) but
+   * never answered: the bot's process can be killed after Slack accepted and before it heard so.
+   */
+  hangAfterAccepting(method: string, after?: number): void;
   /**
    * Payloads refused for breaking Slack's limits, as Slack would refuse them. `close()` fails the test
    * when there are any, unless the test said it expects them with `expectRefusals()`.
@@ -50,6 +71,32 @@ export type FakeSlack = {
 };
 
 const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata']);
+const MANIFEST = path.resolve(import.meta.dirname, '../../slack/manifest.yml');
+
+/** The scope a Web API call needs: by method, and for conversations by the kind its id says (C, G, D). */
+function scopeFor(method: string, args: Record<string, unknown>): string | null {
+  const kind = ({ C: 'channels', G: 'groups', D: 'im' } as const)[String(args.channel ?? 'C')[0] as 'C'];
+  switch (method) {
+    case 'chat.postMessage':
+    case 'chat.postEphemeral':
+    case 'chat.update':
+      return 'chat:write';
+    case 'conversations.open':
+      return 'im:write';
+    case 'users.info':
+      return 'users:read';
+    case 'conversations.members':
+      return `${kind ?? 'channels'}:read`;
+    case 'conversations.history':
+    case 'conversations.replies':
+      return `${kind ?? 'channels'}:history`;
+    case 'files.getUploadURLExternal':
+    case 'files.completeUploadExternal':
+      return 'files:write';
+    default:
+      return null;
+  }
+}
 const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
 // Slack accepts five posts to one response_url (within 30 minutes).
@@ -64,7 +111,26 @@ export type FakeSlackLimits = {
   failEvery?: number;
 };
 
-export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlack> {
+export async function startFakeSlack(
+  limits?: FakeSlackLimits,
+  options: { scopes?: readonly string[] } = {},
+): Promise<FakeSlack> {
+  const scopes = new Set(
+    options.scopes ?? (parseYaml(fs.readFileSync(MANIFEST, 'utf8')).oauth_config.scopes.bot as string[]),
+  );
+  const history = new Map<string, FakeSlackMessage[]>();
+  const hanging = new Map<string, number>();
+  const threadOf = (m: FakeSlackMessage) => m.thread_ts ?? m.ts;
+  const listed = (messages: FakeSlackMessage[], args: Record<string, unknown>) => {
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const limit = Math.min(Number(args.limit ?? 100), 999);
+    return messages.slice(0, limit).map(({ metadata, ...m }) => ({
+      type: 'message',
+      bot_id: 'BBOT',
+      ...m,
+      ...(withMetadata && metadata ? { metadata } : {}),
+    }));
+  };
   const calls: SlackCall[] = [];
   const responses = new Map<string, unknown[]>();
   const users = new Map<string, FakeSlackUser>();
@@ -127,9 +193,25 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: `V${calls.length}`, ...(args.view as object) } };
-      case 'chat.postMessage':
-        posted.push(String(args.channel));
-        return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
+      case 'chat.postMessage': {
+        const channel = String(args.channel);
+        const message: FakeSlackMessage = { ts: `${ts++}.000100`, text: args.text, blocks: args.blocks };
+        if (args.thread_ts) message.thread_ts = String(args.thread_ts);
+        if (args.metadata) message.metadata = args.metadata as FakeSlackMessage['metadata'];
+        history.set(channel, [...(history.get(channel) ?? []), message]);
+        posted.push(channel);
+        return { ok: true, channel, ts: message.ts };
+      }
+      case 'conversations.history': {
+        const inChannel = history.get(String(args.channel)) ?? [];
+        const topLevel = inChannel.filter((m) => threadOf(m) === m.ts).reverse(); // newest first
+        return { ok: true, messages: listed(topLevel, args), has_more: false };
+      }
+      case 'conversations.replies': {
+        const thread = (history.get(String(args.channel)) ?? []).filter((m) => threadOf(m) === args.ts);
+        if (thread.length === 0) return { ok: false, error: 'thread_not_found' };
+        return { ok: true, messages: listed(thread, args), has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts++}.000200` };
       case 'chat.update':
@@ -199,6 +281,13 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
         return;
       }
     }
+    const needed = scopeFor(method, args);
+    if (needed && !scopes.has(needed)) {
+      refusals.push({ method, error: 'missing_scope', messages: [`needed: ${needed}`] });
+      const body = { ok: false, error: 'missing_scope', needed, provided: [...scopes].join(',') };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return;
+    }
     const refusal = refuse(method, args);
     if (refusal) {
       const body = { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages } };
@@ -213,7 +302,16 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
       res.end(JSON.stringify(failure.body ?? { ok: false, error: 'fake_failure' }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args)));
+    const answered = JSON.stringify(answer(method, args));
+    const answeredFirst = hanging.get(method);
+    if (answeredFirst !== undefined) {
+      if (answeredFirst === 0) {
+        hanging.delete(method);
+        return; // carried out, never answered: the connection closes with the server
+      }
+      hanging.set(method, answeredFirst - 1);
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(answered);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -226,6 +324,8 @@ export async function startFakeSlack(limits?: FakeSlackLimits): Promise<FakeSlac
     responseUrl: (id) => `${base}/response/${id}`,
     users,
     channelMembers,
+    history,
+    hangAfterAccepting: (method, after = 0) => hanging.set(method, after),
     refusals,
     expectRefusals: () => {
       refusalsExpected = true;

@@ -9,7 +9,10 @@
 type Node = Record<string, unknown>;
 
 /** What Slack would answer: the error code and its messages (`must be ... [json-pointer:/...]`). */
-export type SlackRefusal = { error: 'invalid_blocks' | 'invalid_arguments'; messages: string[] };
+export type SlackRefusal = {
+  error: 'invalid_blocks' | 'invalid_arguments' | 'invalid_metadata_format' | 'missing_scope';
+  messages: string[];
+};
 
 export const SLACK_LIMITS = {
   messageBlocks: 50,
@@ -48,7 +51,26 @@ export function checkSlackMessage(args: Node): SlackRefusal | null {
       problems.push('a text fallback is required with blocks [json-pointer:/text]');
     checkBlocks(blocks, SLACK_LIMITS.messageBlocks, '/blocks', 'message', problems);
   } else if (typeof text !== 'string' || text === '') problems.push('no text [json-pointer:/text]');
-  return problems.length ? { error: 'invalid_blocks', messages: problems } : null;
+  if (problems.length) return { error: 'invalid_blocks', messages: problems };
+  return args.metadata === undefined ? null : checkMetadata(args.metadata);
+}
+
+/**
+ * Message metadata: an alphanumeric `event_type` and an `event_payload` object of strings, numbers,
+ * booleans, or objects (and arrays of objects) of those (the Web API's MessageMetadata).
+ */
+function checkMetadata(metadata: unknown): SlackRefusal | null {
+  const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+  const flat = (v: unknown) => isNode(v) && Object.values(v).every(scalar);
+  const ok =
+    isNode(metadata) &&
+    typeof metadata.event_type === 'string' &&
+    /^[A-Za-z0-9_]{1,255}$/.test(metadata.event_type) &&
+    isNode(metadata.event_payload) &&
+    Object.values(metadata.event_payload).every(
+      (v) => scalar(v) || flat(v) || (Array.isArray(v) && v.every(flat)),
+    );
+  return ok ? null : { error: 'invalid_metadata_format', messages: ['[json-pointer:/metadata]'] };
 }
 
 /** Checks a view (views.open, views.update, views.push, views.publish, a `response_action: update`). */

@@ -6,12 +6,19 @@ import { renderSlackMessages } from './render-blocks.ts';
 
 /** Slack posts about one message a second to a conversation: the parts of one reply keep to that. */
 const PART_INTERVAL_MS = 1_000;
+/** Message metadata marking each part the outbox sends, so a resumed send can find it (see findPart). */
+const DELIVERY_EVENT = 'actionbot_delivery';
+/** How far back a resumed send looks for its part: the conversation's newest messages. */
+const LOOK_BACK = 200;
 
 /**
  * Proactive Slack messages: a person's direct chat with the app (conversations.open, then
  * chat.postMessage) or a channel. A reply of several parts goes out in order, a second apart; in a
  * channel the first part is the post and the rest continue in its thread. One attempt per part, the
  * client's own retries off: the delivery queue decides when to try again, honouring Retry-After.
+ * Each part of an outbox delivery carries message metadata naming the delivery and the part; when a
+ * part's send was never confirmed (the process died after Slack took it, or the call failed midway),
+ * the conversation is searched for it first and it is sent again only if it is not there.
  */
 export function createSlackSender(
   client: webApi.WebClient,
@@ -31,17 +38,65 @@ export function createSlackSender(
       );
       for (let i = first; i < parts.length; i++) {
         if (i > first) await new Promise((r) => setTimeout(r, interval));
-        const thread = target.kind === 'channel' && i > 0 && progress.threadId;
-        const message = parts[i] as (typeof parts)[number];
-        const posted = await platformCall(() =>
-          client.chat.postMessage({ channel, ...message, ...(thread ? { thread_ts: thread } : {}) }),
-        );
-        progress = { partsSent: i + 1, threadId: progress.threadId ?? posted.ts ?? null };
+        const thread = target.kind === 'channel' && i > 0 ? progress.threadId : null;
+        const metadata = resume && {
+          event_type: DELIVERY_EVENT,
+          event_payload: { delivery: resume.deliveryId, part: i },
+        };
+        let ts =
+          metadata && i === first && resume.unconfirmedSince
+            ? await findPart(client, channel, thread, metadata.event_payload)
+            : null;
+        if (!ts) {
+          await resume?.beforePart();
+          const message = parts[i] as (typeof parts)[number];
+          const posted = await platformCall(() =>
+            client.chat.postMessage({
+              channel,
+              ...message,
+              ...(thread ? { thread_ts: thread } : {}),
+              ...(metadata ? { metadata } : {}),
+            }),
+          );
+          ts = posted.ts ?? null;
+        }
+        progress = { partsSent: i + 1, threadId: progress.threadId ?? ts };
         await resume?.onPart(progress);
       }
       return { messageId: progress.threadId };
     },
   };
+}
+
+/**
+ * The ts of a part already in the conversation (or the thread), found by its metadata among the
+ * newest messages; null when it is not there. A conversation the app cannot read (no history scope,
+ * or it left the channel) answers null too: the part is sent again, at least once, rather than lost.
+ */
+async function findPart(
+  client: webApi.WebClient,
+  channel: string,
+  thread: string | null,
+  part: { delivery: string; part: number },
+): Promise<string | null> {
+  try {
+    const page = await (thread
+      ? client.conversations.replies({ channel, ts: thread, limit: LOOK_BACK, include_all_metadata: true })
+      : client.conversations.history({ channel, limit: LOOK_BACK, include_all_metadata: true }));
+    const hit = page.messages?.find((m) => {
+      const payload = m.metadata?.event_payload as Record<string, unknown> | undefined;
+      return (
+        m.metadata?.event_type === DELIVERY_EVENT &&
+        payload?.delivery === part.delivery &&
+        payload?.part === part.part
+      );
+    });
+    return hit?.ts ?? null;
+  } catch (error) {
+    const failure = toSendFailure(error);
+    if (failure.retryable) throw failure;
+    return null;
+  }
 }
 
 /** Runs a Web API call, its failures as {@link SendFailure}s (retryable or not). */
@@ -71,10 +126,12 @@ export function toSendFailure(error: unknown): SendFailure {
   switch (e.code) {
     case webApi.ErrorCode.RateLimitedError:
       return new SendFailure('Slack rate limit (429)', true, (e.retryAfter ?? 1) * 1000);
-    case webApi.ErrorCode.HTTPError:
-      return new SendFailure(`Slack HTTP ${e.statusCode}`, (e.statusCode ?? 500) >= 500);
+    case webApi.ErrorCode.HTTPError: {
+      const serverSide = (e.statusCode ?? 500) >= 500;
+      return new SendFailure(`Slack HTTP ${e.statusCode}`, serverSide, undefined, serverSide);
+    }
     case webApi.ErrorCode.RequestError:
-      return new SendFailure('Slack unreachable', true);
+      return new SendFailure('Slack unreachable', true, undefined, true);
     case webApi.ErrorCode.PlatformError:
       return new SendFailure(
         `Slack refused: ${e.data?.error ?? 'unknown error'}`,

@@ -109,6 +109,7 @@ export function toSendFailure(error: unknown): SendFailure {
       Number.isFinite(seconds) ? seconds * 1000 : 1000,
     );
   }
-  if (status !== undefined) return new SendFailure(`Teams connector HTTP ${status}`, status >= 500);
-  return new SendFailure(`Teams connector unreachable: ${e.message ?? String(error)}`, true);
+  if (status !== undefined)
+    return new SendFailure(`Teams connector HTTP ${status}`, status >= 500, undefined, status >= 500);
+  return new SendFailure(`Teams connector unreachable: ${e.message ?? String(error)}`, true, undefined, true);
 }
