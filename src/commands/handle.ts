@@ -1,5 +1,10 @@
 import type { Actor, Platform } from '../domain/person.ts';
-import { findControlCharacter, neutraliseBidi, stripControlCharacters } from '../domain/text-hygiene.ts';
+import {
+  findControlCharacter,
+  findUnpairedSurrogate,
+  neutraliseBidi,
+  stripControlCharacters,
+} from '../domain/text-hygiene.ts';
 import { type CommandRequest, type DispatchDeps, parseCommand, runParsedCommand } from './dispatch.ts';
 import { createErrorReply, type Reply } from './reply.ts';
 
@@ -37,15 +42,8 @@ export async function handleCommand(
   request: PipelineRequest,
   deps: DispatchDeps & { logger: ErrorLog },
 ): Promise<Handled> {
-  const control = findControlCharacter(request.text);
-  if (control) {
-    const text = `That text has a control character (${control}) in it: remove it and send it again.`;
-    return {
-      reply: createErrorReply(text, { code: 'control_character' }),
-      anonymous: false,
-      understood: false,
-    };
-  }
+  const refusal = refuseBrokenText(request.text);
+  if (refusal) return { reply: refusal, anonymous: false, understood: false };
   const parsed = parseCommand(neutraliseBidi(request.text));
   if (!parsed.ok) return { reply: parsed.reply, anonymous: false, understood: false };
   const anonymous = parsed.prepared.anonymous === true;
@@ -64,6 +62,23 @@ export async function handleCommand(
     });
     return { reply: createErrorReply(APOLOGY), anonymous, understood: true };
   }
+}
+
+/** A refusal of text with a control character or half a surrogate pair in it; null for clean text. */
+function refuseBrokenText(text: string): Reply | null {
+  const control = findControlCharacter(text);
+  if (control)
+    return createErrorReply(
+      `That text has a control character (${control}) in it: remove it and send it again.`,
+      { code: 'control_character' },
+    );
+  const half = findUnpairedSurrogate(text);
+  if (half)
+    return createErrorReply(
+      `That text has half a character (${half}, part of an emoji or symbol) in it: remove it and send it again.`,
+      { code: 'broken_character' },
+    );
+  return null;
 }
 
 /** A platform profile as we keep it: names and emails without control characters or bidi overrides. */
