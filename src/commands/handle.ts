@@ -1,10 +1,5 @@
 import type { Actor, Platform } from '../domain/person.ts';
-import {
-  findControlCharacter,
-  findUnpairedSurrogate,
-  neutraliseBidi,
-  stripControlCharacters,
-} from '../domain/text-hygiene.ts';
+import { findBrokenCharacter, neutraliseBidi, stripControlCharacters } from '../domain/text-hygiene.ts';
 import { type CommandRequest, type DispatchDeps, parseCommand, runParsedCommand } from './dispatch.ts';
 import { createErrorReply, type Reply } from './reply.ts';
 
@@ -66,19 +61,17 @@ export async function handleCommand(
 
 /** A refusal of text with a control character or half a surrogate pair in it; null for clean text. */
 function refuseBrokenText(text: string): Reply | null {
-  const control = findControlCharacter(text);
-  if (control)
-    return createErrorReply(
-      `That text has a control character (${control}) in it: remove it and send it again.`,
-      { code: 'control_character' },
-    );
-  const half = findUnpairedSurrogate(text);
-  if (half)
-    return createErrorReply(
-      `That text has half a character (${half}, part of an emoji or symbol) in it: remove it and send it again.`,
-      { code: 'broken_character' },
-    );
-  return null;
+  const broken = findBrokenCharacter(text);
+  if (!broken) return null;
+  return broken.kind === 'control'
+    ? createErrorReply(
+        `That text has a control character (${broken.code}) in it: remove it and send it again.`,
+        { code: 'control_character' },
+      )
+    : createErrorReply(
+        `That text has half a character (${broken.code}, part of an emoji or symbol) in it: remove it and send it again.`,
+        { code: 'broken_character' },
+      );
 }
 
 /** A platform profile as we keep it: names and emails without control characters or bidi overrides. */

@@ -25,10 +25,20 @@ export function findControlCharacter(text: string): string | null {
   return found === undefined ? null : describeCodeUnit(found);
 }
 
-/** The first half of a surrogate pair standing alone in `text` (a cut emoji), as `U+D83D`; null when none. */
-export function findUnpairedSurrogate(text: string): string | null {
-  const found = UNPAIRED_SURROGATE.exec(text)?.[0];
-  return found === undefined ? null : describeCodeUnit(found);
+/**
+ * What {@link findBrokenCharacter} found: where (a UTF-16 index), which (`U+0000`), and whether it is a
+ * control character or half a surrogate pair standing alone (a cut emoji).
+ */
+export type BrokenCharacter = { index: number; code: string; kind: 'control' | 'half-pair' };
+
+const BROKEN = new RegExp(`${CONTROL.source}|${UNPAIRED_SURROGATE.source}`, 'u');
+
+/** The first control character or half surrogate pair in `text`, with where it is; null when there is none. */
+export function findBrokenCharacter(text: string): BrokenCharacter | null {
+  const found = BROKEN.exec(text);
+  if (!found) return null;
+  const kind = CONTROL.test(found[0]) ? 'control' : 'half-pair';
+  return { index: found.index, code: describeCodeUnit(found[0]), kind };
 }
 
 /** `text` without control characters or unpaired surrogates (for names a platform hands us). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findBrokenCharacter,
   findControlCharacter,
-  findUnpairedSurrogate,
   neutraliseBidi,
   stripControlCharacters,
 } from '../../src/domain/text-hygiene.ts';
@@ -13,10 +13,15 @@ describe('text hygiene', () => {
     expect(findControlCharacter('tab\tline\r\nend')).toBeNull();
   });
 
-  it('finds half a surrogate pair, never a whole one', () => {
-    expect(findUnpairedSurrogate('cut \uD83D')).toBe('U+D83D');
-    expect(findUnpairedSurrogate('\uDE00 alone')).toBe('U+DE00');
-    expect(findUnpairedSurrogate('😀 👩🏽‍💻 🇬🇧 𝟙')).toBeNull();
+  it('finds the first control character or half a surrogate pair, with where it is; never a whole pair', () => {
+    expect(findBrokenCharacter('cut \uD83D')).toEqual({ index: 4, code: 'U+D83D', kind: 'half-pair' });
+    expect(findBrokenCharacter('\uDE00 alone\u0000')).toEqual({
+      index: 0,
+      code: 'U+DE00',
+      kind: 'half-pair',
+    });
+    expect(findBrokenCharacter('😀 a\u001Bb')).toEqual({ index: 4, code: 'U+001B', kind: 'control' });
+    expect(findBrokenCharacter('😀 👩🏽‍💻 🇬🇧 𝟙 tab\tline\r\n')).toBeNull();
   });
 
   it('removes every bidi embedding, override and isolate (U+202A–U+202E, U+2066–U+2069)', () => {
