@@ -1,3 +1,4 @@
+import { describeError } from '../domain/logged-error.ts';
 import type { Actor, Platform } from '../domain/person.ts';
 import { findBrokenCharacter, neutraliseBidi, stripControlCharacters } from '../domain/text-hygiene.ts';
 import { type CommandRequest, type DispatchDeps, parseCommand, runParsedCommand } from './dispatch.ts';
@@ -30,8 +31,8 @@ export const APOLOGY =
 /**
  * The one way into the command language for every front door (Slack, Teams, the console): parses
  * once, looks the sender up only when the command is not anonymous, runs it, and catches and logs a
- * failure once, redacted for anonymous requests (their error may quote their text: only its kind is
- * logged). Never throws.
+ * failure once: its kind and first stack frames, never its message (it may quote the text); for an
+ * anonymous request only its kind. Never throws.
  */
 export async function handleCommand(
   request: PipelineRequest,
@@ -50,10 +51,12 @@ export async function handleCommand(
       understood: true,
     };
   } catch (error) {
+    // Never the message: it may quote the text or the profile (Prisma's print the query's arguments).
+    const { kind, stack } = describeError(error, { message: false });
     deps.logger.error('command failed', {
       platform: request.who.platform,
       command: parsed.command.name,
-      error: anonymous ? { name: (error as Error).name } : error,
+      error: anonymous ? { kind } : { kind, stack },
     });
     return { reply: createErrorReply(APOLOGY), anonymous, understood: true };
   }

@@ -65,6 +65,12 @@ describe('the command pipeline', () => {
     const ordinary = await handleCommand({ text: 'mine', who: jane, identify: failing }, deps());
     expect(ordinary.reply.blocks).toEqual([{ type: 'error', text: APOLOGY }]);
     expect(logged).toHaveLength(1);
+    // Its kind and where, never its message: it may quote the text or the profile.
+    expect(logged[0]).toMatchObject({ message: 'command failed', error: { kind: 'Error' } });
+    const { stack } = (logged[0] as { error: { stack: string[] } }).error;
+    expect(stack.length).toBeLessThanOrEqual(5);
+    expect(stack[0]).toMatch(/^at .*handle\.test\.ts:\d+:\d+/);
+    expect(JSON.stringify(logged[0])).not.toContain('Jane');
     const broken = { ...h.store, feedback: new Proxy(h.store.feedback, { get: () => failing }) };
     const anonymous = await handleCommand(
       { text: 'feedback check ABCDE-FGHJK-MNPQR-STVWX', who: jane },
@@ -73,7 +79,12 @@ describe('the command pipeline', () => {
     expect(anonymous.reply.blocks).toEqual([{ type: 'error', text: APOLOGY }]);
     expect(logged).toHaveLength(2);
     expect(JSON.stringify(logged[1])).not.toContain('Jane');
-    expect(logged[1]).toMatchObject({ message: 'command failed', error: { name: 'Error' } });
+    expect(logged[1]).toEqual({
+      message: 'command failed',
+      platform: 'slack',
+      command: 'feedback',
+      error: { kind: 'Error' },
+    });
   });
 });
 
