@@ -1,3 +1,5 @@
+import { describeError } from './domain/logged-error.ts';
+
 /** How much to log. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** Structured fields logged with a message. */
@@ -26,9 +28,6 @@ export function createLogger(
 
 function serialise(fields: LogFields): LogFields {
   return Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [
-      k,
-      v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
-    ]),
+    Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? describeError(v) : v]),
   );
 }

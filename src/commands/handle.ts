@@ -1,5 +1,6 @@
+import { describeError } from '../domain/logged-error.ts';
 import type { Actor, Platform } from '../domain/person.ts';
-import { findControlCharacter, neutraliseBidi, stripControlCharacters } from '../domain/text-hygiene.ts';
+import { findBrokenCharacter, neutraliseBidi, stripControlCharacters } from '../domain/text-hygiene.ts';
 import { type CommandRequest, type DispatchDeps, parseCommand, runParsedCommand } from './dispatch.ts';
 import { createErrorReply, type Reply } from './reply.ts';
 
@@ -30,22 +31,15 @@ export const APOLOGY =
 /**
  * The one way into the command language for every front door (Slack, Teams, the console): parses
  * once, looks the sender up only when the command is not anonymous, runs it, and catches and logs a
- * failure once, redacted for anonymous requests (their error may quote their text: only its kind is
- * logged). Never throws.
+ * failure once: its kind and first stack frames, never its message (it may quote the text); for an
+ * anonymous request only its kind. Never throws.
  */
 export async function handleCommand(
   request: PipelineRequest,
   deps: DispatchDeps & { logger: ErrorLog },
 ): Promise<Handled> {
-  const control = findControlCharacter(request.text);
-  if (control) {
-    const text = `That text has a control character (${control}) in it: remove it and send it again.`;
-    return {
-      reply: createErrorReply(text, { code: 'control_character' }),
-      anonymous: false,
-      understood: false,
-    };
-  }
+  const refusal = refuseBrokenText(request.text);
+  if (refusal) return { reply: refusal, anonymous: false, understood: false };
   const parsed = parseCommand(neutraliseBidi(request.text));
   if (!parsed.ok) return { reply: parsed.reply, anonymous: false, understood: false };
   const anonymous = parsed.prepared.anonymous === true;
@@ -57,13 +51,30 @@ export async function handleCommand(
       understood: true,
     };
   } catch (error) {
+    // Never the message: it may quote the text or the profile (Prisma's print the query's arguments).
+    const { kind, stack } = describeError(error, { message: false });
     deps.logger.error('command failed', {
       platform: request.who.platform,
       command: parsed.command.name,
-      error: anonymous ? { name: (error as Error).name } : error,
+      error: anonymous ? { kind } : { kind, stack },
     });
     return { reply: createErrorReply(APOLOGY), anonymous, understood: true };
   }
+}
+
+/** A refusal of text with a control character or half a surrogate pair in it; null for clean text. */
+function refuseBrokenText(text: string): Reply | null {
+  const broken = findBrokenCharacter(text);
+  if (!broken) return null;
+  return broken.kind === 'control'
+    ? createErrorReply(
+        `That text has a control character (${broken.code}) in it: remove it and send it again.`,
+        { code: 'control_character' },
+      )
+    : createErrorReply(
+        `That text has half a character (${broken.code}, part of an emoji or symbol) in it: remove it and send it again.`,
+        { code: 'broken_character' },
+      );
 }
 
 /** A platform profile as we keep it: names and emails without control characters or bidi overrides. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocumentPlan } from './document-plan.ts';
+import { cleanImportText, cleanImportValues } from './import-hygiene.ts';
 import { readHeader } from './plan-columns.ts';
 import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { MAX_PLAN_FILE_BYTES, parsePlanText } from './read-plan-file.ts';
@@ -39,11 +40,14 @@ export async function readImportFile(file: string, id: Partial<PlanIdentity>): P
   return parseImportText(text.text, guessFormat(file), id);
 }
 
-/** Parses text already read, in the given format. */
-export function parseImportText(text: string, format: ImportFormat, id: Partial<PlanIdentity>): ImportedPlan {
-  if (!text.trim()) return { ok: false, errors: ['the file is empty'] };
+/**
+ * Parses text already read, in the given format. A control character anywhere refuses the file with
+ * one line naming its line; bidi controls are removed before reading (import-hygiene.ts).
+ */
+export function parseImportText(raw: string, format: ImportFormat, id: Partial<PlanIdentity>): ImportedPlan {
+  if (!raw.trim()) return { ok: false, errors: ['the file is empty'] };
   if (format === 'yaml' || format === 'json') {
-    const plan = parsePlanText(text, format);
+    const plan = parsePlanText(raw, format);
     return plan.ok ? { ok: true, plan: plan.plan, problems: [] } : plan;
   }
   if (!id.code)
@@ -51,7 +55,16 @@ export function parseImportText(text: string, format: ImportFormat, id: Partial<
       ok: false,
       errors: ['--plan CODE is needed for spreadsheets and documents (2-16 capitals, like ARAP)'],
     };
-  const identity = { ...id, code: id.code };
+  // A document converted from PDF (pdftotext) marks each new page with a form feed: a page break, not
+  // a control character typed into a cell, so a document loses it rather than being refused for it.
+  const clean = cleanImportText(format === 'document' ? raw.replaceAll('\f', '') : raw);
+  if (!clean.ok) return clean;
+  const text = clean.text;
+  // --title and --period are typed text too: the same rules, refusals named by the option.
+  const options = cleanImportValues({ '--title': id.title, '--period': id.period });
+  if (!options.ok) return options;
+  const { '--title': title, '--period': period } = options.data as Record<string, string | undefined>;
+  const identity = { code: id.code, title, period };
   if (format === 'csv') return parseTablePlan(text, identity);
   if (format === 'tsv') return parseTablePlan(text, identity, '\t');
   const firstLine =
@@ -73,15 +86,20 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
       error:
         'this is a zip file (Excel .xlsx and Word .docx are): save the sheet as "CSV UTF-8" or the document as plain text, then import that',
     };
-  if (bytes.subarray(0, 8192).includes(0))
-    return {
-      ok: false,
-      error: 'this is a binary file, not text: import a CSV, TSV, plain text, YAML or JSON file',
-    };
+  // Binary files (and UTF-16 text) are full of NULs; a stray NUL in a text file is left for the text
+  // check, which names its line.
+  const sample = bytes.subarray(0, 8192);
+  const nuls = sample.filter((b) => b === 0).length;
+  const binary = {
+    ok: false,
+    error: 'this is a binary file, not text: import a CSV, TSV, plain text, YAML or JSON file',
+  } as const;
+  if (nuls >= sample.length / 10) return binary;
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
   } catch {
     // The decoder's TypeError is the answer (not UTF-8), so it is turned into the reply, not rethrown.
+    if (nuls > 0) return binary;
     return { ok: false, error: 'the text is not UTF-8: save it again as UTF-8 (Excel: "CSV UTF-8")' };
   }
 }

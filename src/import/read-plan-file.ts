@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { type PlanFile, planFileSchema } from '../domain/plan-file.ts';
+import { cleanImportText, cleanImportValues } from './import-hygiene.ts';
 
 /** A plan file's contents, or what is wrong with it, line by line. */
 export type PlanFileResult = { ok: true; plan: PlanFile } | { ok: false; errors: string[] };
@@ -21,15 +22,22 @@ export async function readPlanFile(file: string): Promise<PlanFileResult> {
   );
 }
 
-/** Parses plan text in YAML or JSON and validates it against the plan file format. */
-export function parsePlanText(text: string, format: 'yaml' | 'json'): PlanFileResult {
+/**
+ * Parses plan text in YAML or JSON and validates it against the plan file format. A control
+ * character (written or escaped) refuses the file; bidi controls are removed (import-hygiene.ts).
+ */
+export function parsePlanText(raw: string, format: 'yaml' | 'json'): PlanFileResult {
+  const text = cleanImportText(raw);
+  if (!text.ok) return text;
   let data: unknown;
   try {
-    data = format === 'json' ? JSON.parse(text) : YAML.parse(text.replace(/^\uFEFF/, ''));
+    data = format === 'json' ? JSON.parse(text.text) : YAML.parse(text.text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, errors: [`not valid ${format.toUpperCase()}: ${(error as Error).message}`] };
   }
-  const parsed = planFileSchema.safeParse(data);
+  const clean = cleanImportValues(data);
+  if (!clean.ok) return clean;
+  const parsed = planFileSchema.safeParse(clean.data);
   if (parsed.success) return { ok: true, plan: parsed.data };
   return {
     ok: false,

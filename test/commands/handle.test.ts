@@ -65,6 +65,12 @@ describe('the command pipeline', () => {
     const ordinary = await handleCommand({ text: 'mine', who: jane, identify: failing }, deps());
     expect(ordinary.reply.blocks).toEqual([{ type: 'error', text: APOLOGY }]);
     expect(logged).toHaveLength(1);
+    // Its kind and where, never its message: it may quote the text or the profile.
+    expect(logged[0]).toMatchObject({ message: 'command failed', error: { kind: 'Error' } });
+    const { stack } = (logged[0] as { error: { stack: string[] } }).error;
+    expect(stack.length).toBeLessThanOrEqual(5);
+    expect(stack[0]).toMatch(/^at .*handle\.test\.ts:\d+:\d+/);
+    expect(JSON.stringify(logged[0])).not.toContain('Jane');
     const broken = { ...h.store, feedback: new Proxy(h.store.feedback, { get: () => failing }) };
     const anonymous = await handleCommand(
       { text: 'feedback check ABCDE-FGHJK-MNPQR-STVWX', who: jane },
@@ -73,7 +79,12 @@ describe('the command pipeline', () => {
     expect(anonymous.reply.blocks).toEqual([{ type: 'error', text: APOLOGY }]);
     expect(logged).toHaveLength(2);
     expect(JSON.stringify(logged[1])).not.toContain('Jane');
-    expect(logged[1]).toMatchObject({ message: 'command failed', error: { name: 'Error' } });
+    expect(logged[1]).toEqual({
+      message: 'command failed',
+      platform: 'slack',
+      command: 'feedback',
+      error: { kind: 'Error' },
+    });
   });
 });
 
@@ -147,9 +158,55 @@ describe.each(ENGINES)('hostile text on %s', (engine) => {
     expect(logged).toEqual([]);
   });
 
+  // Found by the fuzz (fuzz.test.ts): half a surrogate pair reached the database driver, which refused
+  // it, and the person got the apology and the log an error.
+  it.each([
+    ['update 1.1 amber Budget \uD83D agreed', 'U+D83D'],
+    ['network create "\uDE00 Network"', 'U+DE00'],
+    ['feedback 2.4 -- it happened \uD800', 'U+D800'],
+  ])(
+    'refuses half a character in %j in one line, writing nothing and logging nothing',
+    async (text, code) => {
+      const before = await h.snapshot();
+      const { reply } = await handleCommand({ text, who: admin, identify: async () => admin }, deps());
+      expect(reply.blocks).toEqual([
+        expect.objectContaining({
+          type: 'error',
+          code: 'broken_character',
+          text: expect.stringContaining(code),
+        }),
+      ]);
+      expect(await h.snapshot()).toEqual(before);
+      expect(logged).toEqual([]);
+    },
+  );
+
+  it('records a note with its emoji whole: a surrogate pair is one character, not two halves', async () => {
+    const { reply } = await handleCommand(
+      { text: 'update 1.2 amber Panel met 😀👩🏽‍💻', who: admin, identify: async () => admin },
+      deps(),
+    );
+    expect(reply.blocks[0]).toMatchObject({ type: 'success' });
+    const [note] = await h.db.prisma.progressUpdate.findMany({ orderBy: { createdAt: 'desc' }, take: 1 });
+    expect(note?.note).toBe('Panel met 😀👩🏽‍💻');
+  });
+
+  it('records a note without bidi isolates (U+2066–U+2069) either', async () => {
+    await handleCommand(
+      {
+        text: 'update 1.1 amber \u2067Budget\u2069 \u2066agreed\u2068',
+        who: admin,
+        identify: async () => admin,
+      },
+      deps(),
+    );
+    const [note] = await h.db.prisma.progressUpdate.findMany({ orderBy: { createdAt: 'desc' }, take: 1 });
+    expect(note?.note).toBe('Budget agreed');
+  });
+
   it('records a note without bidi overrides, and a platform name without control characters', async () => {
     const who = { platform: 'slack' as const, externalId: 'U0EVE' };
-    const profile = { ...who, displayName: 'Eve\u0000 \u202Eevil', email: 'eve@example.org' };
+    const profile = { ...who, displayName: 'Eve\u0000 \u202Eevil\uD83D', email: 'eve@example.org' };
     await handleCommand(
       { text: 'update 1.1 amber Budget \u202Eagreed', who: admin, identify: async () => admin },
       deps(),
