@@ -10,6 +10,7 @@ import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '..
 import { FIXED_NOW } from '../support/fixture-plan.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { serveFrontDoor } from '../support/serve-front-door.ts';
+import { buttonClick, type SlackView, slashCommand, submission } from '../support/slack-payloads.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const SECRET = 'test-signing-secret-5a1e';
@@ -67,19 +68,7 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
   /** Posts a signed `/action <text>` as Slack does; returns the HTTP status and the response URL's id. */
   async function slash(user: string, text: string, channel = { id: 'C0GENERAL', name: 'general' }) {
     const id = `r${++seq}`;
-    const body = new URLSearchParams({
-      token: 'legacy-verification-token',
-      team_id: 'T0TEST',
-      channel_id: channel.id,
-      channel_name: channel.name,
-      user_id: user,
-      user_name: user.toLowerCase(),
-      command: '/action',
-      text,
-      api_app_id: 'A0TEST',
-      response_url: fake.responseUrl(id),
-      trigger_id: `trigger-${id}`,
-    }).toString();
+    const body = new URLSearchParams(slashCommand(user, text, id, fake.responseUrl(id), channel)).toString();
     const res = await post(body, 'application/x-www-form-urlencoded');
     return { status: res.status, ackBody: await res.text(), id, trigger: `trigger-${id}` };
   }
@@ -547,59 +536,4 @@ function getStatus(url: string): Promise<number> {
       })
       .on('error', reject);
   });
-}
-
-type SlackView = {
-  type: string;
-  callback_id: string;
-  private_metadata: string;
-  blocks: Record<string, unknown>[];
-};
-
-function submission(view: SlackView, user: string, values: { status: string; note: string }) {
-  return {
-    type: 'view_submission',
-    team: { id: 'T0TEST' },
-    user: { id: user, name: user.toLowerCase() },
-    api_app_id: 'A0TEST',
-    token: 'legacy',
-    trigger_id: 'trigger-view',
-    view: {
-      id: 'V0MODAL',
-      type: 'modal',
-      callback_id: view.callback_id,
-      private_metadata: view.private_metadata,
-      hash: 'h1',
-      state: {
-        values: {
-          status: { value: { type: 'static_select', selected_option: { value: values.status } } },
-          note: { value: { type: 'plain_text_input', value: values.note || null } },
-        },
-      },
-    },
-  };
-}
-
-function buttonClick(user: string, actionId: string, value: string, id: string, responseUrl: string) {
-  return {
-    type: 'block_actions',
-    team: { id: 'T0TEST' },
-    user: { id: user, name: user.toLowerCase() },
-    api_app_id: 'A0TEST',
-    token: 'legacy',
-    trigger_id: `trigger-${id}`,
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'D0JANE' },
-    channel: { id: 'D0JANE' },
-    message: { ts: '1700000000.000100', text: 'Time to update' },
-    response_url: responseUrl,
-    actions: [
-      {
-        type: 'button',
-        action_id: actionId,
-        block_id: 'act:ARAP:2.4',
-        value,
-        action_ts: `${Date.now() / 1000}`,
-      },
-    ],
-  };
 }

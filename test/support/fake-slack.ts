@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { FakeSocketMode } from './fake-socket-mode.ts';
 import { checkSlackMessage, checkSlackView, type SlackRefusal } from './slack-limits.ts';
 
 /** One Web API call the bot made, with its arguments decoded (JSON-valued fields parsed). */
@@ -31,11 +32,15 @@ export type FakeSlackMessage = {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 };
 
+/** A call Slack refused: Block Kit limits, a used response_url, or the wrong kind of token. */
+export type FakeSlackRefusal = { method: string; error: string; messages: string[] };
+
 /**
  * A local stand-in for Slack: the Web API methods the bot uses under `/api/`, and response URLs
  * under `/response/<id>`. It records everything it receives, for tests to assert, keeps each
  * conversation's history (with message metadata), and refuses a method whose scope the app's
- * manifest (slack/manifest.yml) does not ask for, as Slack refuses it (`missing_scope`).
+ * manifest (slack/manifest.yml) does not ask for, as Slack refuses it (`missing_scope`). With a
+ * Socket Mode fake, `apps.connections.open` (app-level token only) answers with one of its WebSocket URLs.
  */
 export type FakeSlack = {
   apiUrl: string;
@@ -61,7 +66,7 @@ export type FakeSlack = {
    * Payloads refused for breaking Slack's limits, as Slack would refuse them. `close()` fails the test
    * when there are any, unless the test said it expects them with `expectRefusals()`.
    */
-  refusals: (SlackRefusal & { method: string })[];
+  refusals: FakeSlackRefusal[];
   expectRefusals(): void;
   failNext(method: string, failure: Omit<Failure, 'times'>, times?: number): void;
   /** The same, after `after` calls of the method succeed. */
@@ -113,7 +118,7 @@ export type FakeSlackLimits = {
 
 export async function startFakeSlack(
   limits?: FakeSlackLimits,
-  options: { scopes?: readonly string[] } = {},
+  options: { scopes?: readonly string[]; socketMode?: Pick<FakeSocketMode, 'issueUrl'> } = {},
 ): Promise<FakeSlack> {
   const scopes = new Set(
     options.scopes ?? (parseYaml(fs.readFileSync(MANIFEST, 'utf8')).oauth_config.scopes.bot as string[]),
@@ -144,7 +149,7 @@ export async function startFakeSlack(
   let refilledAt = performance.now();
   const lastPostTo = new Map<string, number>();
   let callCount = 0;
-  const refusals: (SlackRefusal & { method: string })[] = [];
+  const refusals: FakeSlackRefusal[] = [];
   let refusalsExpected = false;
   /** Slack's own checks on what the bot sends: null when the payload is acceptable. */
   const refuse = (method: string, args: Record<string, unknown>): SlackRefusal | null => {
@@ -154,6 +159,26 @@ export async function startFakeSlack(
         ? checkSlackMessage(args)
         : null;
     if (refusal) refusals.push({ method, ...refusal });
+    return refusal;
+  };
+
+  /**
+   * Slack's token rules: an app-level token (xapp-) only for apps.connections.open, sent in the
+   * Authorization header (Slack refuses it as a form field), and never a bot token there.
+   */
+  const refuseToken = (method: string, header: string | undefined): FakeSlackRefusal | null => {
+    const appToken = header?.startsWith('Bearer xapp-') ?? false;
+    const connecting = method === 'apps.connections.open';
+    let problem: [error: string, message: string] | null = null;
+    if (connecting && !header)
+      problem = ['not_authed', 'the app-level token goes in the Authorization header'];
+    else if (connecting && !appToken)
+      problem = ['not_allowed_token_type', 'needs an app-level token (xapp-)'];
+    else if (!connecting && appToken)
+      problem = ['not_allowed_token_type', 'not a method for app-level tokens'];
+    if (!problem) return null;
+    const refusal = { method, error: problem[0], messages: [problem[1]] };
+    refusals.push(refusal);
     return refusal;
   };
 
@@ -230,6 +255,10 @@ export async function startFakeSlack(
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      case 'apps.connections.open':
+        // Without a Socket Mode fake linked, the method is as unknown as any other.
+        if (options.socketMode) return { ok: true, url: options.socketMode.issueUrl() };
+        return { ok: false, error: 'unknown_method' };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -288,7 +317,7 @@ export async function startFakeSlack(
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
-    const refusal = refuse(method, args);
+    const refusal = refuseToken(method, req.headers.authorization) ?? refuse(method, args);
     if (refusal) {
       const body = { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages } };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));

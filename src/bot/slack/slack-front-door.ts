@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { searchTagChoices, toTagChoices } from '../../commands/feedback-tags.ts';
 import { handleCommand } from '../../commands/handle.ts';
 import { isErrorReply } from '../../commands/reply.ts';
@@ -25,13 +25,20 @@ const WORK_CONCURRENCY = 4;
 // Bolt refuses requests signed more than 5 minutes ago; we refuse those signed more than 5 minutes ahead.
 const MAX_CLOCK_SKEW_S = 5 * 60;
 
+/** Tuning for tests: Socket Mode's pong timeout, which is also its wait before each reconnection (5 s). */
+export type SlackFrontDoorOptions = { socketMode?: { clientPingTimeoutMs?: number } };
+
 /**
  * The Slack front door: `/action`, the update and feedback forms, App Home and buttons, translated
  * to and from the shared command language by the listeners in `listeners/` (one per file, by kind).
  * HTTP mode serves `POST /slack/events` (signatures and timestamps checked by Bolt's receiver);
  * Socket Mode connects out with the app-level token instead.
  */
-export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): FrontDoor {
+export function createSlackFrontDoor(
+  config: SlackConfig,
+  deps: FrontDoorDeps,
+  options: SlackFrontDoorOptions = {},
+): FrontDoor {
   const logger = createBoltLogger(deps.logger);
   const slackApiUrl = config.apiUrl && (config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`);
   const clientOptions = slackApiUrl ? { slackApiUrl } : {};
@@ -46,7 +53,20 @@ export function createSlackFrontDoor(config: SlackConfig, deps: FrontDoorDeps): 
         });
   const app = receiver
     ? new App({ token: config.botToken, receiver, logger, clientOptions })
-    : new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions });
+    : new App({
+        token: config.botToken,
+        socketMode: true,
+        // Built here, not by App, so its timing can be set; apps.connections.open goes to SLACK_API_URL too.
+        // A copy: the socket client adds its own retry policy to the options it is given.
+        receiver: new SocketModeReceiver({
+          appToken: config.appToken ?? '',
+          logger,
+          clientPingTimeout: options.socketMode?.clientPingTimeoutMs,
+          installerOptions: { clientOptions: { ...clientOptions } },
+        }),
+        logger,
+        clientOptions,
+      });
   // Proactive sends make one attempt each: the delivery queue owns retries and Retry-After.
   const sendingClient = new webApi.WebClient(config.botToken, {
     ...clientOptions,
