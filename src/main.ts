@@ -6,6 +6,7 @@ import { createTeamsFrontDoor } from './bot/teams/teams-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
+import { resolveFeedbackSecret } from './db/feedback-secret-file.ts';
 import type { Store } from './domain/ports.ts';
 import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   try {
     logger.info('database ready', { engine: db.engine });
-    const store = createStore(db.prisma, { feedbackSecret: config.feedbackSecret });
+    const feedbackSecret = await resolveFeedbackSecret(config.database, config.feedbackSecret, {
+      countNetworks: () => db.prisma.staffNetwork.count(),
+      logger,
+    });
+    const store = createStore(db.prisma, { feedbackSecret });
     if (config.loadDemoPlan) {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });

@@ -12,13 +12,15 @@ const TOKEN = 'xoxb-process-test-token';
 
 describe('npm start with Slack settings', () => {
   let fake: FakeSlack;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-slack-e2e-'));
+  // Inside a directory of its own: the feedback secret file is made beside the data directory.
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-slack-e2e-'));
+  const dataDir = path.join(tempDir, 'data');
   beforeAll(async () => {
     fake = await startFakeSlack();
   });
   afterAll(async () => {
     await fake.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(tempDir, { recursive: true, force: true });
   });
 
   it('serves /slack/events and health checks on PORT, answers a signed command, and stops cleanly on SIGTERM', async () => {

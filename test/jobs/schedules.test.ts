@@ -12,7 +12,7 @@ import { RUN_LEASE_MS, runSlot } from '../../src/jobs/run-slot.ts';
 import { runDueJobs, type SchedulerDeps } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ADMIN, createHarness, type Harness } from '../support/harness.ts';
-import { ENGINES } from '../support/test-database.ts';
+import { ENGINES, TEST_FEEDBACK_SECRET } from '../support/test-database.ts';
 
 type Sent = { platform: string; target: ChatTarget; reply: Reply };
 
@@ -505,7 +505,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         h.clock.set(new Date('2027-01-18T09:01:00Z'));
         await Promise.all([
           runDueJobs(deps()),
-          runDueJobs(deps(createStore(second.prisma))),
+          runDueJobs(deps(createStore(second.prisma, { feedbackSecret: TEST_FEEDBACK_SECRET }))),
           runDueJobs(deps()),
         ]);
         const digests = sent.filter((s) => heading(s.reply).startsWith('Weekly digest'));
