@@ -21,6 +21,8 @@ export type SchedulerDeps = DeliveryDeps & {
   catchUpMs: number;
   /** The zone of the weekly digest's day and hour. */
   digestTimeZone: string;
+  /** Told of each run paused because the service is stopping (its unsent messages stay in the outbox). */
+  onPaused?: (runKey: string) => void;
 };
 
 /**
@@ -36,7 +38,9 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   const ran: string[] = [];
   const run = async (slot: Slot, compose: Parameters<typeof runSlot>[1]) => {
     if (deps.signal?.aborted) return; // stopping: start nothing new
-    if (await runSlot(slot.key, compose, deps)) ran.push(slot.key);
+    const outcome = await runSlot(slot.key, compose, deps);
+    if (outcome === 'finished') ran.push(slot.key);
+    if (outcome === 'paused') deps.onPaused?.(slot.key);
   };
   for (const plan of await deps.store.plans.listPlans()) {
     const { reminder } = getPlanSlots(plan, now, deps.settings);
@@ -81,13 +85,17 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
 
 /**
  * Checks for due slots every minute (and once at start, to catch up after downtime) until stopped.
- * Stopping starts no new send, hands an unfinished run to the next replica, and waits for the tick.
+ * Stopping starts no new send, ends waits for retries at once, hands an unfinished run to the next
+ * replica, and waits for the tick (a send already on the wire included: the caller bounds that).
+ * It resolves with the keys of the runs it paused.
  */
-export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
+export function startScheduler(deps: SchedulerDeps): { stop(): Promise<string[]> } {
   let running: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
+  const paused: string[] = [];
+  const onPaused = (key: string) => paused.push(key);
   const tick = () => {
-    running = runDueJobs({ ...deps, signal: stopping.signal }).catch((error: unknown) =>
+    running = runDueJobs({ ...deps, signal: stopping.signal, onPaused }).catch((error: unknown) =>
       deps.logger.error('scheduled jobs failed', { error }),
     );
     return running;
@@ -99,6 +107,7 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
       stopping.abort();
       await task.stop();
       await running;
+      return [...paused];
     },
   };
 }

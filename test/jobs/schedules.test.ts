@@ -218,7 +218,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         rivals.push(await h.store.schedules.claimRun('long-run', h.clock.now(), RUN_LEASE_MS));
       },
     });
-    expect(long).toBe(true);
+    expect(long).toBe('finished');
     expect(sent).toHaveLength(8);
     expect(new Set(rivals)).toEqual(new Set(['taken'])); // never taken over, though it outlived one lease
     expect(await h.store.schedules.isRunFinished('long-run')).toBe(true);
@@ -240,7 +240,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         advance(ms);
       },
     });
-    expect(lost).toBe(false);
+    expect(lost).toBe('lost');
     expect(sent).toHaveLength(2);
     // The replica that took over sends the rest: every channel gets its message once.
     await deliverRun('stalled-run', deps());
@@ -268,12 +268,12 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
       ...deps(),
       signal: stopping.signal,
     });
-    expect(paused).toBe(false);
+    expect(paused).toBe('paused');
     expect(sent).toHaveLength(2);
     expect(await h.store.schedules.isRunFinished('stopping-run')).toBe(false);
     // A minute later another replica (or this one restarted) takes it over at once: no 10-minute wait.
     h.clock.set(new Date('2027-03-02T10:01:00Z'));
-    expect(await runSlot('stopping-run', async () => messages, deps())).toBe(true);
+    expect(await runSlot('stopping-run', async () => messages, deps())).toBe('finished');
     expect(sent.map((m) => m.target)).toEqual(
       messages.map((m) => ({ kind: 'channel', channelId: m.target.id })),
     );
