@@ -21,7 +21,7 @@ const LIMITS: FakeSlackLimits = { perSecond: 100, burst: 20, failEvery: 97 };
 export async function benchFanout(): Promise<string> {
   const target = await createServerDatabase();
   const db = await openDatabase(target);
-  const store = createStore(db.prisma);
+  const store = createStore(db.prisma, { feedbackSecret: undefined });
   const now = new Date();
   const rows: string[] = [];
   try {

@@ -26,7 +26,7 @@ export async function benchMessageSizes(): Promise<string> {
   for (const noteLength of NOTE_LENGTHS) {
     const target = await createServerDatabase();
     const db = await openDatabase(target);
-    const store = createStore(db.prisma);
+    const store = createStore(db.prisma, { feedbackSecret: undefined });
     try {
       await store.plans.importPlan(createLargePlan(ACTIONS, noteLength), null);
       const now = new Date('2027-01-04T10:00:00Z');

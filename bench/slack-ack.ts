@@ -65,7 +65,7 @@ export async function benchSlackAck(): Promise<string> {
 async function startActionbot(engine: 'postgres' | 'pglite', fake: FakeSlack, logger: Logger) {
   const target = engine === 'postgres' ? await createServerDatabase() : embeddedTarget('memory://');
   const db = await openDatabase(target);
-  const store = createStore(db.prisma);
+  const store = createStore(db.prisma, { feedbackSecret: undefined });
   await loadDemoPlanIfEmpty(store);
   const door = createSlackFrontDoor(
     { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl: fake.apiUrl },

@@ -9,7 +9,8 @@ runCli(process.argv.slice(2), process.stdout, process.stderr, {
   async withStore(use) {
     const db = await openDatabase(loadConfig().database);
     try {
-      return await use(createStore(db.prisma));
+      // Importing and reporting hash nothing: no feedback secret is read, and none is created.
+      return await use(createStore(db.prisma, { feedbackSecret: undefined }));
     } finally {
       await db.close();
     }

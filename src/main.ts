@@ -1,25 +1,29 @@
 import { runConsole } from './bot/console/run-console.ts';
 import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
-import { startHttpServer } from './bot/http-server.ts';
 import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
 import { createTeamsFrontDoor } from './bot/teams/teams-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
-import type { Store } from './domain/ports.ts';
+import { resolveFeedbackSecret } from './db/feedback-secret-file.ts';
 import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
-import { type SchedulerDeps, startScheduler } from './jobs/scheduler.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
+import { serveUntilSignalled } from './serve.ts';
 
 /** Starts Actionbot: database first, then the front doors the configuration asks for. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel ?? (config.slack || config.teams ? 'info' : 'warn'));
   const db = await openDatabase(config.database);
+  let serving = false;
   try {
     logger.info('database ready', { engine: db.engine });
-    const store = createStore(db.prisma, { feedbackSecret: config.feedbackSecret });
+    const feedbackSecret = await resolveFeedbackSecret(config.database, config.feedbackSecret, {
+      countNetworks: () => db.prisma.staffNetwork.count(),
+      logger,
+    });
+    const store = createStore(db.prisma, { feedbackSecret });
     if (config.loadDemoPlan) {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });
@@ -45,15 +49,13 @@ async function main(): Promise<void> {
       );
       return;
     }
-    await serveUntilSignalled(frontDoors, {
-      config,
-      logger,
-      store,
-      isReady: db.isReady,
-      soleProcess: db.engine === 'pglite',
-    });
+    serving = true;
+    await serveUntilSignalled(frontDoors, { config, logger, store, db, clock: systemClock });
+    // Exit rather than wait for the event loop to drain: an SDK's background retries (Bolt's token
+    // check against an unreachable Slack) would keep the process alive long after it stopped.
+    process.exit(0);
   } finally {
-    await db.close();
+    if (!serving) await db.close(); // serving: closed within the stop's deadline
   }
 }
 
@@ -65,62 +67,6 @@ function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
   if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
   if (config.teams) doors.push(createTeamsFrontDoor(config.teams, deps));
   return doors;
-}
-
-/** Serves the front doors on one HTTP server until SIGINT/SIGTERM, then drains and stops. */
-async function serveUntilSignalled(
-  doors: FrontDoor[],
-  {
-    config,
-    logger,
-    store,
-    isReady,
-    soleProcess,
-  }: {
-    config: Config;
-    logger: Logger;
-    store: Store;
-    isReady: () => Promise<boolean>;
-    /** The embedded database: no other process can be running this one's jobs. */
-    soleProcess: boolean;
-  },
-): Promise<void> {
-  const server = await startHttpServer({
-    ...config.http,
-    routes: doors.flatMap((d) => d.routes),
-    isReady,
-    logger,
-  });
-  for (const door of doors) await door.start();
-  const scheduler = config.schedules.enabled
-    ? startScheduler(schedulerDeps(doors, config, store, logger), { soleProcess })
-    : null;
-  logger.info('serving', {
-    url: server.url,
-    frontDoors: doors.map((d) => d.name),
-    schedules: Boolean(scheduler),
-  });
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-  logger.info('stopping', { signal });
-  await scheduler?.stop();
-  await server.close();
-  for (const door of doors) await door.stop();
-}
-
-function schedulerDeps(doors: FrontDoor[], config: Config, store: Store, logger: Logger): SchedulerDeps {
-  return {
-    store,
-    senders: new Map(doors.flatMap((d) => (d.sender ? [[d.name, d.sender] as const] : []))),
-    clock: systemClock,
-    logger,
-    settings: { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays },
-    catchUpMs: config.schedules.catchUpHours * 3_600_000,
-    pacing: new Map(Object.entries(config.schedules.messagesPerSecond)),
-    digestTimeZone: config.schedules.timeZone,
-  };
 }
 
 // console:admin, the default console user, is always an admin: whoever types at the console owns the

@@ -11,12 +11,15 @@ import { createPlanRepository } from './plan.repository.ts';
 import { createScheduleReadModel } from './schedule-read.repository.ts';
 import { createSubscriptionRepository } from './subscription.repository.ts';
 
-/** Store options: `feedbackSecret` keys receipt and member-list hashes (ACTIONBOT_FEEDBACK_SECRET). */
-export type StoreOptions = { feedbackSecret?: string | undefined };
+/**
+ * Store options: `feedbackSecret` keys receipt and member-list hashes (see feedback-secret-file.ts).
+ * Undefined: no staff network can be created, and anything that hashes fails.
+ */
+export type StoreOptions = { feedbackSecret: string | undefined };
 
 /** The repositories the commands use, over one Prisma client. */
-export function createStore(prisma: PrismaClient, options: StoreOptions = {}): Store {
-  const secrets = createFeedbackSecrets(options.feedbackSecret);
+export function createStore(prisma: PrismaClient, options: StoreOptions): Store {
+  const secrets = options.feedbackSecret === undefined ? null : createFeedbackSecrets(options.feedbackSecret);
   return {
     plans: createPlanRepository(prisma),
     actions: createActionRepository(prisma),

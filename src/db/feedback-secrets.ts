@@ -7,8 +7,6 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
 const RECEIPT_LENGTH = 20;
 // scrypt cost: about 50 ms per receipt check, which is nothing for a person and a lot for a guesser.
 const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
-/** Used when ACTIONBOT_FEEDBACK_SECRET is unset; receipts stay safe (their entropy), member hashes less so. */
-const DEFAULT_SECRET = 'actionbot-feedback-default-secret';
 
 /** Receipt codes and member-list keys: random codes, keyed slow hashes, no identities kept. */
 export type FeedbackSecrets = {
@@ -18,8 +16,13 @@ export type FeedbackSecrets = {
   newCode(): string;
 };
 
-/** Secrets keyed with `secret` (ACTIONBOT_FEEDBACK_SECRET), which is never stored in the database. */
-export function createFeedbackSecrets(secret: string = DEFAULT_SECRET): FeedbackSecrets {
+/**
+ * Secrets keyed with `secret` (ACTIONBOT_FEEDBACK_SECRET or the secret file beside the embedded
+ * database, see feedback-secret-file.ts), which is never stored in the database. There is no default:
+ * a key everyone knows would let anyone holding a database copy test user ids against member lists.
+ */
+export function createFeedbackSecrets(secret: string): FeedbackSecrets {
+  if (secret.length < 16) throw new Error('a feedback secret has at least 16 characters');
   const random = (length: number) =>
     Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return {

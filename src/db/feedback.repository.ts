@@ -39,18 +39,32 @@ function toNetwork(row: NetworkRow): StaffNetwork {
   return { ...rest, lastReleaseOn: lastReleaseOn && toDay(lastReleaseOn), listedMembers: _count.members };
 }
 
-/** Staff networks, moderators and hashed member lists in Prisma. */
-export function createNetworkRepository(prisma: PrismaClient, secrets: FeedbackSecrets): NetworkRepository {
+/**
+ * The keys, or a clear failure: reached only if another replica, one with the secret, set up a network
+ * after this one started without it (start-up refuses a database with networks and no secret).
+ */
+function requireSecrets(secrets: FeedbackSecrets | null): FeedbackSecrets {
+  if (!secrets)
+    throw new Error('ACTIONBOT_FEEDBACK_SECRET is not set: feedback hashes cannot be made or checked');
+  return secrets;
+}
+
+/** Staff networks, moderators and hashed member lists in Prisma; `secrets` null: no network can be made. */
+export function createNetworkRepository(
+  prisma: PrismaClient,
+  secrets: FeedbackSecrets | null,
+): NetworkRepository {
   return {
     async createNetwork(name) {
+      if (!secrets) return { ok: false, code: 'no_secret' };
       try {
         const row = await prisma.staffNetwork.create({
           data: { name: name.trim().replace(/\s+/g, ' '), key: toRoleKey(name) },
           select: networkSelect,
         });
-        return toNetwork(row);
+        return { ok: true, network: toNetwork(row) };
       } catch (error) {
-        if (isUniqueViolation(error)) return null;
+        if (isUniqueViolation(error)) return { ok: false, code: 'exists' };
         throw error;
       }
     },
@@ -92,7 +106,7 @@ export function createNetworkRepository(prisma: PrismaClient, secrets: FeedbackS
       else await prisma.networkModerator.deleteMany({ where: { networkId, personId: { in: personIds } } });
     },
     async changeMembers(networkId, who, mode) {
-      const hashes = who.map((w) => secrets.hashMember(w.platform, w.externalId));
+      const hashes = who.map((w) => requireSecrets(secrets).hashMember(w.platform, w.externalId));
       if (mode === 'add')
         await prisma.networkMember.createMany({
           data: hashes.map((memberHash) => ({ networkId, memberHash })),
@@ -102,7 +116,7 @@ export function createNetworkRepository(prisma: PrismaClient, secrets: FeedbackS
       return prisma.networkMember.count({ where: { networkId } });
     },
     async isListedMember(networkId, who) {
-      const memberHash = secrets.hashMember(who.platform, who.externalId);
+      const memberHash = requireSecrets(secrets).hashMember(who.platform, who.externalId);
       const row = await prisma.networkMember.findUnique({
         where: { networkId_memberHash: { networkId, memberHash } },
         select: { networkId: true },
@@ -129,7 +143,10 @@ const feedbackInclude = {
 } satisfies Prisma.FeedbackInclude;
 
 /** Anonymous submissions in Prisma: no submitter, no time of day, receipts only as hashes. */
-export function createFeedbackRepository(prisma: PrismaClient, secrets: FeedbackSecrets): FeedbackRepository {
+export function createFeedbackRepository(
+  prisma: PrismaClient,
+  secrets: FeedbackSecrets | null,
+): FeedbackRepository {
   type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
   const findRow = (where: { code: string } | { receiptHash: string }) =>
     prisma.feedback.findUnique({ where, include: feedbackInclude });
@@ -201,10 +218,10 @@ export function createFeedbackRepository(prisma: PrismaClient, secrets: Feedback
     },
 
     async submit(feedback) {
-      const receipt = secrets.newReceipt();
-      const receiptHash = await secrets.hashReceipt(receipt);
+      const receipt = requireSecrets(secrets).newReceipt();
+      const receiptHash = await requireSecrets(secrets).hashReceipt(receipt);
       for (let attempt = 0; ; attempt++) {
-        const code = secrets.newCode();
+        const code = requireSecrets(secrets).newCode();
         try {
           // Only these columns: no submitter, no time of day (a DATE), nothing from the request.
           await prisma.feedback.create({
@@ -227,11 +244,11 @@ export function createFeedbackRepository(prisma: PrismaClient, secrets: Feedback
     },
 
     async findByReceipt(receipt) {
-      return presentOne(await findRow({ receiptHash: await secrets.hashReceipt(receipt) }));
+      return presentOne(await findRow({ receiptHash: await requireSecrets(secrets).hashReceipt(receipt) }));
     },
 
     async withdraw(receipt) {
-      const receiptHash = await secrets.hashReceipt(receipt);
+      const receiptHash = await requireSecrets(secrets).hashReceipt(receipt);
       const { count } = await prisma.feedback.deleteMany({ where: { receiptHash } });
       return count > 0;
     },

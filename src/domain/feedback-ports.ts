@@ -30,8 +30,13 @@ export type TagTargets = {
 
 /** Staff networks, their moderators and admin-kept member lists. */
 export type NetworkRepository = {
-  /** Null when a network of that name exists. */
-  createNetwork(name: string): Promise<StaffNetwork | null>;
+  /**
+   * The new network, or why not: one of that name exists, or no feedback secret is configured (its
+   * member list and receipts could not be keyed).
+   */
+  createNetwork(
+    name: string,
+  ): Promise<{ ok: true; network: StaffNetwork } | { ok: false; code: 'exists' | 'no_secret' }>;
   findNetwork(name: string): Promise<StaffNetwork | null>;
   listNetworks(): Promise<(StaffNetwork & { moderators: string[] })[]>;
   link(networkId: string, platform: 'slack' | 'teams', conversationId: string): Promise<void>;

@@ -12,17 +12,23 @@ export const RUN_LEASE_MS = 30_000;
 export type SlotDeps = DeliveryDeps & { jobRuns: JobRunRepository };
 
 /**
+ * How a slot went: `finished` here; `skipped` (another replica has it, or it was done already);
+ * `paused` (the service is stopping: the unsent rest stays in the outbox); `lost` (taken over).
+ */
+export type SlotOutcome = 'finished' | 'skipped' | 'paused' | 'lost';
+
+/**
  * Runs one job slot exactly once across replicas and restarts: claim the slot in the database,
  * record every message it must send (a resumed run keeps the first run's), send what is unsent,
- * then mark the slot finished. Returns false when another replica has it or it is already done.
+ * then mark the slot finished.
  */
 export async function runSlot(
   key: string,
   compose: () => Promise<NewDelivery[]>,
   deps: SlotDeps,
-): Promise<boolean> {
+): Promise<SlotOutcome> {
   const coordinator = createRunCoordinator(deps.jobRuns, deps.clock);
-  if (!(await coordinator.shouldRun(key, RUN_LEASE_MS))) return false;
+  if (!(await coordinator.shouldRun(key, RUN_LEASE_MS))) return 'skipped';
   // The heartbeat: the lease is renewed while a long wait (a Retry-After, pacing) keeps sends apart.
   const heartbeat = setInterval(() => void coordinator.hold(key).catch(() => {}), RUN_LEASE_MS / 3);
   heartbeat.unref();
@@ -36,16 +42,16 @@ export async function runSlot(
       // The service is stopping: hand the rest of the run over to whichever replica ticks next.
       await coordinator.release(key);
       deps.logger.info('scheduled run paused for shutdown', { key, sent, failed });
-      return false;
+      return 'paused';
     }
     if (lost) {
       // This replica stalled past its lease and another took the run over: it sends the rest.
       deps.logger.warn('scheduled run taken over by another replica', { key, sent, failed });
-      return false;
+      return 'lost';
     }
     await coordinator.onComplete?.(key);
     deps.logger.info('scheduled run finished', { key, sent, failed });
-    return true;
+    return 'finished';
   } finally {
     clearInterval(heartbeat);
   }

@@ -21,6 +21,8 @@ export type SchedulerDeps = Omit<DeliveryDeps, 'outbox'> & {
   catchUpMs: number;
   /** The zone of the weekly digest's day and hour. */
   digestTimeZone: string;
+  /** Told of each run paused because the service is stopping (its unsent messages stay in the outbox). */
+  onPaused?: (runKey: string) => void;
 };
 
 /**
@@ -37,7 +39,9 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   const slotDeps = { ...deps, outbox: deps.store.outbox, jobRuns: deps.store.jobRuns };
   const run = async (slot: Slot, compose: Parameters<typeof runSlot>[1]) => {
     if (deps.signal?.aborted) return; // stopping: start nothing new
-    if (await runSlot(slot.key, compose, slotDeps)) ran.push(slot.key);
+    const outcome = await runSlot(slot.key, compose, slotDeps);
+    if (outcome === 'finished') ran.push(slot.key);
+    if (outcome === 'paused') deps.onPaused?.(slot.key);
   };
   for (const plan of await deps.store.plans.listPlans()) {
     const { reminder } = getPlanSlots(plan, now, deps.settings);
@@ -91,17 +95,21 @@ export const TICK_EVERY = '*/20 * * * * *';
  * Checks for due slots every 20 seconds (and once at start, to catch up after downtime) until
  * stopped. `soleProcess` (the embedded database, which one process opens) first lets go of every run
  * still held: its holder can only be a process that died, so they resume at once, not after a lease.
- * Stopping starts no new send, hands an unfinished run to the next replica, and waits for the tick.
+ * Stopping starts no new send, ends waits for retries at once, hands an unfinished run to the next
+ * replica, and waits for the tick (a send already on the wire included: the caller bounds that).
+ * It resolves with the keys of the runs it paused.
  */
 export function startScheduler(
   deps: SchedulerDeps,
   options: { soleProcess?: boolean } = {},
-): { stop(): Promise<void> } {
+): { stop(): Promise<string[]> } {
   let running: Promise<unknown> = Promise.resolve();
   const stopping = new AbortController();
+  const paused: string[] = [];
+  const onPaused = (key: string) => paused.push(key);
   const tick = () => {
     running = running
-      .then(() => runDueJobs({ ...deps, signal: stopping.signal }))
+      .then(() => runDueJobs({ ...deps, signal: stopping.signal, onPaused }))
       .catch((error: unknown) => deps.logger.error('scheduled jobs failed', { error }));
     return running;
   };
@@ -116,6 +124,7 @@ export function startScheduler(
       stopping.abort();
       await task.stop();
       await running;
+      return [...paused];
     },
   };
 }

@@ -1,37 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBot } from '../support/run-bot.ts';
 import { createServerDatabase, dropServerDatabase } from '../support/test-database.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Runs `npm start`'s entry point as a real process with piped input; resolves its output and exit code. */
-function runBot(
-  input: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-e2e-'));
+// The data directory inside a directory of its own: the feedback secret file is made beside it.
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-e2e-'));
+const dataDir = path.join(tempDir, 'data');
 const serverDatabases: string[] = [];
 afterAll(async () => {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(tempDir, { recursive: true, force: true });
   await Promise.all(serverDatabases.map(dropServerDatabase));
 });
 
@@ -43,7 +22,14 @@ async function newServerDatabase(): Promise<string> {
 
 describe.each([
   ['embedded', async () => ({ ACTIONBOT_DATA_DIR: dataDir })],
-  ['postgres', async () => ({ DATABASE_URL: await newServerDatabase() })],
+  // A server database takes its feedback secret from the environment, as in production.
+  [
+    'postgres',
+    async () => ({
+      DATABASE_URL: await newServerDatabase(),
+      ACTIONBOT_FEEDBACK_SECRET: 'console-e2e-feedback-secret-42',
+    }),
+  ],
 ])('the console on the %s database', (_name, makeEnv) => {
   it('loads the demo plan, records an update, and still shows it after a restart', async () => {
     const env = await makeEnv();

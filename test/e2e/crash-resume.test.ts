@@ -1,6 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +6,8 @@ import { createStore } from '../../src/db/create-store.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { eventually, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { createLongReply, expectedLines, linesIn } from '../support/long-reply.ts';
+import { freePort, startBot } from '../support/run-bot.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHANNEL = 'C0CRASH';
 const RUN = 'post:crash-test';
 
@@ -21,7 +19,8 @@ const RUN = 'post:crash-test';
  */
 describe('a send killed after Slack took it', () => {
   let fake: FakeSlack;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-crash-'));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-crash-'));
+  const dataDir = path.join(home, 'data'); // its feedback secret file is made beside it
   beforeAll(async () => {
     fake = await startFakeSlack();
     const db = await openDatabase({ kind: 'embedded', dataDir });
@@ -37,18 +36,18 @@ describe('a send killed after Slack took it', () => {
   });
   afterAll(async () => {
     await fake.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('is found, not sent again, and the rest goes out within a minute of the restart', async () => {
     const messages = () => fake.history.get(CHANNEL) ?? [];
     fake.hangAfterAccepting('chat.postMessage', 1);
-    const first = await startBot(dataDir, fake);
+    const first = await startSlackBot(dataDir, fake);
     await eventually(() => messages().length === 2, 'Slack to take the second part', 90_000);
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const second = await startBot(dataDir, fake);
+    const second = await startSlackBot(dataDir, fake);
     const servingAt = await second.serving;
     await eventually(() => messages().length === 4, 'the rest of the reply', 60_000);
     const resumedInMs = Date.now() - servingAt;
@@ -71,37 +70,16 @@ describe('a send killed after Slack took it', () => {
 });
 
 /** Starts `npm start`'s entry point serving Slack against the fake, on the data directory. */
-async function startBot(dataDir: string, fake: FakeSlack) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      ACTIONBOT_DATA_DIR: dataDir,
-      ACTIONBOT_DEMO: 'false',
-      SLACK_BOT_TOKEN: 'xoxb-crash-test',
-      SLACK_SIGNING_SECRET: 'crash-test-signing-secret',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-    },
+async function startSlackBot(dataDir: string, fake: FakeSlack) {
+  const bot = startBot({
+    ACTIONBOT_DATA_DIR: dataDir,
+    ACTIONBOT_DEMO: 'false',
+    SLACK_BOT_TOKEN: 'xoxb-crash-test',
+    SLACK_SIGNING_SECRET: 'crash-test-signing-secret',
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
   });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const serving = eventually(() => stderr.includes('"msg":"serving"'), 'the bot to serve', 90_000).then(() =>
-    Date.now(),
-  );
-  return { child, exited, serving, stderr: () => stderr };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+  const serving = eventually(() => bot.stderr().includes('"msg":"serving"'), 'the bot to serve', 90_000);
+  return { ...bot, serving: serving.then(() => Date.now()) };
 }

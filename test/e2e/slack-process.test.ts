@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
+import { freePort } from '../support/run-bot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SECRET = 'process-test-signing-secret';
@@ -12,13 +12,15 @@ const TOKEN = 'xoxb-process-test-token';
 
 describe('npm start with Slack settings', () => {
   let fake: FakeSlack;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-slack-e2e-'));
+  // Inside a directory of its own: the feedback secret file is made beside the data directory.
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-slack-e2e-'));
+  const dataDir = path.join(tempDir, 'data');
   beforeAll(async () => {
     fake = await startFakeSlack();
   });
   afterAll(async () => {
     await fake.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(tempDir, { recursive: true, force: true });
   });
 
   it('serves /slack/events and health checks on PORT, answers a signed command, and stops cleanly on SIGTERM', async () => {
@@ -75,14 +77,3 @@ describe('npm start with Slack settings', () => {
     expect(stderr).not.toContain(SECRET);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}

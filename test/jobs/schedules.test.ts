@@ -12,7 +12,7 @@ import { RUN_LEASE_MS, runSlot } from '../../src/jobs/run-slot.ts';
 import { runDueJobs, type SchedulerDeps } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import { ADMIN, createHarness, type Harness } from '../support/harness.ts';
-import { ENGINES } from '../support/test-database.ts';
+import { ENGINES, TEST_FEEDBACK_SECRET } from '../support/test-database.ts';
 
 type Sent = { platform: string; target: ChatTarget; reply: Reply };
 
@@ -236,7 +236,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         rivals.push(await h.store.jobRuns.claimRun('long-run', h.clock.now(), RUN_LEASE_MS));
       },
     });
-    expect(long).toBe(true);
+    expect(long).toBe('finished');
     expect(sent).toHaveLength(8);
     expect(new Set(rivals)).toEqual(new Set(['taken'])); // never taken over, though it outlived one lease
     expect(await h.store.jobRuns.isRunFinished('long-run')).toBe(true);
@@ -256,7 +256,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         advance(ms);
       },
     });
-    expect(lost).toBe(false);
+    expect(lost).toBe('lost');
     expect(sent).toHaveLength(2);
     // The replica that took over sends the rest: every channel gets its message once.
     await deliverRun('stalled-run', slotDeps());
@@ -284,12 +284,12 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
       ...slotDeps(),
       signal: stopping.signal,
     });
-    expect(paused).toBe(false);
+    expect(paused).toBe('paused');
     expect(sent).toHaveLength(2);
     expect(await h.store.jobRuns.isRunFinished('stopping-run')).toBe(false);
     // A minute later another replica (or this one restarted) takes it over at once: no lease to wait out.
     h.clock.set(new Date('2027-03-02T10:01:00Z'));
-    expect(await runSlot('stopping-run', async () => messages, slotDeps())).toBe(true);
+    expect(await runSlot('stopping-run', async () => messages, slotDeps())).toBe('finished');
     expect(sent.map((m) => m.target)).toEqual(
       messages.map((m) => ({ kind: 'channel', channelId: m.target.id })),
     );
@@ -521,7 +521,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
         h.clock.set(new Date('2027-01-18T09:01:00Z'));
         await Promise.all([
           runDueJobs(deps()),
-          runDueJobs(deps(createStore(second.prisma))),
+          runDueJobs(deps(createStore(second.prisma, { feedbackSecret: TEST_FEEDBACK_SECRET }))),
           runDueJobs(deps()),
         ]);
         const digests = sent.filter((s) => heading(s.reply).startsWith('Weekly digest'));

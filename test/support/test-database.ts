@@ -13,6 +13,9 @@ export type Engine = (typeof ENGINES)[number];
 /** The server the PostgreSQL tests use; override with TEST_DATABASE_URL. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
+/** The feedback secret test stores are keyed with (there is no default). */
+export const TEST_FEEDBACK_SECRET = 'test-feedback-secret-0123456789';
+
 /** A fresh, migrated database of one engine, with its store and a way to throw it away. */
 export type TestDatabase = { db: Database; store: Store; target: DatabaseTarget; drop(): Promise<void> };
 
@@ -22,7 +25,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   const db = await openDatabase(target);
   return {
     db,
-    store: createStore(db.prisma),
+    store: createStore(db.prisma, { feedbackSecret: TEST_FEEDBACK_SECRET }),
     target,
     drop: async () => {
       await db.close();

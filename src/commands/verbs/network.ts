@@ -83,8 +83,14 @@ export const networkCommand = defineCommand<NetworkRequest>({
   },
   async run(request, ctx) {
     if (request.kind === 'create') {
-      const created = await ctx.store.networks.createNetwork(request.name);
-      if (!created) return createErrorReply(`There is already a network called "${request.name}".`);
+      const outcome = await ctx.store.networks.createNetwork(request.name);
+      if (!outcome.ok)
+        return createErrorReply(
+          outcome.code === 'exists'
+            ? `There is already a network called "${request.name}".`
+            : 'Staff networks need a feedback secret: whoever runs Actionbot must set ACTIONBOT_FEEDBACK_SECRET and restart it.',
+        );
+      const created = outcome.network;
       return createReply({
         type: 'success',
         text: `Created ${created.name}. Next: network link "${created.name}" in its channel, or network members "${created.name}" add @person ..., then network moderators "${created.name}" add @chair.`,
