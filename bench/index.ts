@@ -2,6 +2,7 @@ import { benchDigest } from './digest.ts';
 import { benchFanout } from './fanout.ts';
 import { benchMessageSizes } from './message-sizes.ts';
 import { benchSlackAck } from './slack-ack.ts';
+import { benchStatements } from './statements.ts';
 
 /** `npm run bench [-- name...]`: every benchmark (or the named ones), each against a baseline of the same run. */
 const BENCHES: Record<string, () => Promise<string>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   digest: benchDigest,
   fanout: benchFanout,
   'message-sizes': benchMessageSizes,
+  statements: benchStatements,
 };
 const names = process.argv.slice(2);
 for (const name of names.length ? names : Object.keys(BENCHES)) {

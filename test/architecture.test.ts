@@ -39,6 +39,15 @@ describe('layers', () => {
     expect(findViolations('commands', ['commands', 'domain'], /^zod$/)).toEqual([]);
   });
 
+  it('keeps the configuration sections to zod, node:path and domain types', () => {
+    expect(findViolations('config', ['config', 'domain'], /^(zod|node:path)$/)).toEqual([]);
+  });
+
+  it('reads process.env in src/config.ts only', () => {
+    const readers = listSources(SRC).filter((file) => /\bprocess\.env\b/.test(fs.readFileSync(file, 'utf8')));
+    expect(readers.map((file) => path.relative(SRC, file))).toEqual(['config.ts']);
+  });
+
   it('finds a violation when there is one (the check itself works)', () => {
     expect(findViolations('db', ['domain'], /^zod$/).length).toBeGreaterThan(0);
   });

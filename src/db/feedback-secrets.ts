@@ -46,3 +46,13 @@ export function createFeedbackSecrets(secret: string): FeedbackSecrets {
     },
   };
 }
+
+/**
+ * The keys, or a clear failure: reached only if another replica, one with the secret, set up a network
+ * after this one started without it (start-up refuses a database with networks and no secret).
+ */
+export function requireSecrets(secrets: FeedbackSecrets | null): FeedbackSecrets {
+  if (!secrets)
+    throw new Error('ACTIONBOT_FEEDBACK_SECRET is not set: feedback hashes cannot be made or checked');
+  return secrets;
+}

@@ -1,18 +1,9 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import { searchTagChoices, toTagChoices } from '../../commands/feedback-tags.ts';
-import { handleCommand } from '../../commands/handle.ts';
-import { isErrorReply } from '../../commands/reply.ts';
 import type { SlackConfig } from '../../config.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
-import { createWorkLimiter } from '../work-limiter.ts';
 import { createBoltLogger } from './bolt-logger.ts';
-import { MAX_TAG_OPTIONS } from './feedback-modal.ts';
-import { buildHomeView } from './home-view.ts';
-import { createSlackIdentity } from './identity.ts';
-import type { SlackListenerContext } from './listeners/context.ts';
+import { createListenerContext } from './listeners/context.ts';
 import { registerListeners } from './listeners/index.ts';
-import { postToResponseUrl, toResponses } from './listeners/respond.ts';
-import { createSlackMembership } from './slack-membership.ts';
 import { createSlackSender } from './slack-sender.ts';
 
 /** Where Slack sends every request in HTTP mode: slash commands, interactivity and events. */
@@ -20,8 +11,6 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 
 // Slack's payloads are small (a modal with a 4,000-character note is a few KB); refuse anything huge.
 const BODY_LIMIT = 512 * 1024;
-// Commands run after their ack, this many at a time: a burst queues instead of delaying the next acks.
-const WORK_CONCURRENCY = 4;
 // Bolt refuses requests signed more than 5 minutes ago; we refuse those signed more than 5 minutes ahead.
 const MAX_CLOCK_SKEW_S = 5 * 60;
 
@@ -114,43 +103,4 @@ export function createSlackFrontDoor(
 export function isFromTheFuture(header: string | string[] | undefined, nowMs: number): boolean {
   const seconds = Number(Array.isArray(header) ? header[0] : header);
   return Number.isFinite(seconds) && seconds > nowMs / 1000 + MAX_CLOCK_SKEW_S;
-}
-
-/** What the listeners share: commands run as a Slack user through the pipeline, and shared answers. */
-function createListenerContext(app: App, deps: FrontDoorDeps): SlackListenerContext {
-  const identity = createSlackIdentity(app.client, deps.logger);
-  const limiter = createWorkLimiter(WORK_CONCURRENCY);
-  const commandDeps = { ...deps, membership: createSlackMembership(app.client, deps.logger) };
-  const ctx: SlackListenerContext = {
-    // Anonymous feedback: the pipeline never calls identify (users.info); the id serves the membership check.
-    run: (userId, text, options = {}) =>
-      limiter.run(async () => {
-        const who = { platform: 'slack' as const, externalId: userId };
-        const request = { text, who, identify: () => identity.actorFor(userId), ...options };
-        const handled = await handleCommand(
-          { resolveMention: identity.resolveMention, ...request },
-          commandDeps,
-        );
-        return handled.reply;
-      }),
-    async publishHome(client, userId, page = 0) {
-      const reply = await ctx.run(userId, 'mine');
-      const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Your actions';
-      const summary = reply.blocks.find((b) => b.type === 'paragraph')?.text ?? '';
-      const items = reply.blocks.find((b) => b.type === 'actions')?.items ?? [];
-      await client.views.publish({ user_id: userId, view: buildHomeView(heading, summary, items, page) });
-    },
-    async answerModal(client, userId, origin, reply) {
-      if (origin.fromHome) await ctx.publishHome(client, userId);
-      if (origin.responseUrl)
-        for (const body of toResponses(reply)) await postToResponseUrl(origin.responseUrl, body);
-      else if (!origin.fromHome || isErrorReply(reply))
-        await createSlackSender(client).send({ kind: 'person', externalId: userId }, reply);
-    },
-    async searchTags(query) {
-      const choices = toTagChoices(await deps.store.feedback.listTagTargets());
-      return searchTagChoices(choices, query, MAX_TAG_OPTIONS);
-    },
-  };
-  return ctx;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Conversation } from '../../commands/command.ts';
 
@@ -86,4 +87,9 @@ export function toStoredReference(reference: Partial<ConversationReference>): Re
     id: baseConversationId(rest.conversation.id),
   };
   return JSON.parse(JSON.stringify({ ...rest, conversation }));
+}
+
+/** The request key of a message: its activity id, hashed, so a redelivery records nothing twice. */
+export function toActivityRequestKey(activityId: string): string {
+  return `teams:activity:${createHash('sha256').update(activityId).digest('hex')}`;
 }

@@ -1,25 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { toUpdateCommandText } from '../../commands/forms.ts';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
-import {
-  type ActionItem,
-  type Block,
-  createErrorReply,
-  findRefusal,
-  isErrorReply,
-  type Reply,
-} from '../../commands/reply.ts';
+import { createErrorReply, type Reply } from '../../commands/reply.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
-import { toCardMessage } from './card-elements.ts';
-import { type CardSubmit, hashSubmitKey, readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
-import { buildUpdateFormCard, type FormState } from './form-cards.ts';
+import { readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
 import { renderTeamsReply } from './render-cards.ts';
-import { readCommandText, toConversation } from './teams-activity.ts';
+import { readCommandText, toActivityRequestKey, toConversation } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
 import { createTeamsMembership } from './teams-membership.ts';
 import { createTeamsReach } from './teams-reach.ts';
 import { sendInParts } from './teams-sender.ts';
+import { createSubmitHandler, type TeamsRequest } from './teams-submit.ts';
 
 const WELCOME =
   "Hello, I'm Actionbot: I keep the equality action plan's progress. Type **help** for the commands" +
@@ -64,7 +54,7 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       await send(context, createErrorReply('I can only answer people signed in to Microsoft Teams.'));
       return;
     }
-    const request: Omit<PipelineRequest, 'text' | 'identify'> = {
+    const request: TeamsRequest = {
       who: { platform: 'teams', externalId: aadObjectId },
       conversation: toConversation(activity),
       resolveMention: async (word) => {
@@ -78,61 +68,14 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       return;
     }
     // The activity id names this delivery: Teams redelivering it records nothing twice.
-    const requestKey = activity.id ? `teams:activity:${hashActivityId(activity.id)}` : undefined;
+    const requestKey = activity.id ? toActivityRequestKey(activity.id) : undefined;
     const handled = await handle(context, { ...request, text, ...(requestKey ? { requestKey } : {}) });
     // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
     if (handled.understood && !handled.anonymous) await reach.remember(context, aadObjectId);
     await send(context, handled.reply);
   }
 
-  /** A card's button or form, run as the command text it stands for. */
-  async function onSubmit(
-    context: TurnContext,
-    submit: CardSubmit,
-    request: Omit<PipelineRequest, 'text' | 'identify'>,
-  ) {
-    const target = `${submit.planCode}:${submit.ref}`;
-    const activity = context.activity;
-    const requestKey = hashSubmitKey(activity.replyToId || activity.id || '', request.who.externalId, submit);
-    const text = toUpdateCommandText({ ...submit, note: submit.kind === 'update' ? submit.note : '' });
-    const gesture = submit.kind === 'quick' ? ('quick-status' as const) : undefined;
-    const { reply } = await handle(context, { ...request, text, requestKey, gesture });
-    // Red and Complete need a note: the update command answers a quick button with the form.
-    const form = findForm(reply);
-    if (form?.item) {
-      await sendFormCard(context, form.item, { status: form.status ?? null }, form.hint);
-      return;
-    }
-    if (submit.kind === 'update' && isErrorReply(reply)) {
-      // Show the form again with the refusal and what they typed, so nothing has to be retyped.
-      const state: FormState = { status: submit.status, note: submit.note, error: findRefusal(reply)?.text };
-      if (await sendForm(context, target, request, state)) return;
-    }
-    await send(context, reply);
-  }
-
-  /** Sends the update form for one action; false when the person may not update it. */
-  async function sendForm(
-    context: TurnContext,
-    target: string,
-    request: Omit<PipelineRequest, 'text' | 'identify'>,
-    state: FormState,
-  ): Promise<boolean> {
-    const { reply } = await handle(context, { ...request, text: `update ${target}` });
-    const form = findForm(reply);
-    if (!form?.item) {
-      await send(context, reply);
-      return false;
-    }
-    await sendFormCard(context, form.item, state);
-    return true;
-  }
-
-  async function sendFormCard(context: TurnContext, item: ActionItem, state: FormState, hint?: string) {
-    const card = buildUpdateFormCard(item, [], state);
-    if (hint) card.body.unshift({ type: 'TextBlock', text: hint, wrap: true });
-    await context.sendActivity(toCardMessage(card));
-  }
+  const onSubmit = createSubmitHandler({ handle, send });
 
   return async (context) => {
     try {
@@ -159,12 +102,4 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
         .catch((sendError: unknown) => deps.logger.error('teams error reply failed', { error: sendError }));
     }
   };
-}
-
-function hashActivityId(id: string): string {
-  return createHash('sha256').update(id).digest('hex');
-}
-
-function findForm(reply: Reply) {
-  return reply.blocks.find((b): b is Extract<Block, { type: 'update-form' }> => b.type === 'update-form');
 }

@@ -1,7 +1,19 @@
-import type { webApi } from '@slack/bolt';
-import type { PipelineRequest } from '../../../commands/handle.ts';
-import type { Reply } from '../../../commands/reply.ts';
+import type { App, webApi } from '@slack/bolt';
+import { searchTagChoices, toTagChoices } from '../../../commands/feedback-tags.ts';
+import { handleCommand, type PipelineRequest } from '../../../commands/handle.ts';
+import { isErrorReply, type Reply } from '../../../commands/reply.ts';
+import type { FrontDoorDeps } from '../../front-door.ts';
+import { createWorkLimiter } from '../../work-limiter.ts';
+import { MAX_TAG_OPTIONS } from '../feedback-modal.ts';
+import { buildHomeView } from '../home-view.ts';
+import { createSlackIdentity } from '../identity.ts';
+import { createSlackMembership } from '../slack-membership.ts';
+import { createSlackSender } from '../slack-sender.ts';
 import type { ModalOrigin } from '../views.ts';
+import { postToResponseUrl, toResponses } from './respond.ts';
+
+// Commands run after their ack, this many at a time: a burst queues instead of delaying the next acks.
+const WORK_CONCURRENCY = 4;
 
 /** What the pipeline needs beyond a Slack user and a text. */
 export type RunOptions = Omit<PipelineRequest, 'text' | 'who' | 'identify'>;
@@ -19,3 +31,42 @@ export type SlackListenerContext = {
   /** The feedback tags for the feedback form's search. */
   searchTags(query: string): Promise<{ value: string; label: string }[]>;
 };
+
+/** What the listeners share: commands run as a Slack user through the pipeline, and shared answers. */
+export function createListenerContext(app: App, deps: FrontDoorDeps): SlackListenerContext {
+  const identity = createSlackIdentity(app.client, deps.logger);
+  const limiter = createWorkLimiter(WORK_CONCURRENCY);
+  const commandDeps = { ...deps, membership: createSlackMembership(app.client, deps.logger) };
+  const ctx: SlackListenerContext = {
+    // Anonymous feedback: the pipeline never calls identify (users.info); the id serves the membership check.
+    run: (userId, text, options = {}) =>
+      limiter.run(async () => {
+        const who = { platform: 'slack' as const, externalId: userId };
+        const request = { text, who, identify: () => identity.actorFor(userId), ...options };
+        const handled = await handleCommand(
+          { resolveMention: identity.resolveMention, ...request },
+          commandDeps,
+        );
+        return handled.reply;
+      }),
+    async publishHome(client, userId, page = 0) {
+      const reply = await ctx.run(userId, 'mine');
+      const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Your actions';
+      const summary = reply.blocks.find((b) => b.type === 'paragraph')?.text ?? '';
+      const items = reply.blocks.find((b) => b.type === 'actions')?.items ?? [];
+      await client.views.publish({ user_id: userId, view: buildHomeView(heading, summary, items, page) });
+    },
+    async answerModal(client, userId, origin, reply) {
+      if (origin.fromHome) await ctx.publishHome(client, userId);
+      if (origin.responseUrl)
+        for (const body of toResponses(reply)) await postToResponseUrl(origin.responseUrl, body);
+      else if (!origin.fromHome || isErrorReply(reply))
+        await createSlackSender(client).send({ kind: 'person', externalId: userId }, reply);
+    },
+    async searchTags(query) {
+      const choices = toTagChoices(await deps.store.feedback.listTagTargets());
+      return searchTagChoices(choices, query, MAX_TAG_OPTIONS);
+    },
+  };
+  return ctx;
+}
