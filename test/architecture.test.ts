@@ -30,6 +30,19 @@ function findViolations(layer: string, allowedDirs: string[], allowedPackages: R
   );
 }
 
+/** Every relative import of a folder that resolves into one of the forbidden folders. */
+function findImportsInto(folder: string, forbiddenDirs: string[]): string[] {
+  return listSources(path.join(SRC, folder)).flatMap((file) =>
+    importsOf(file)
+      .filter((spec) => spec.startsWith('.'))
+      .filter((spec) => {
+        const target = path.relative(SRC, path.resolve(path.dirname(file), spec));
+        return forbiddenDirs.some((dir) => target.startsWith(`${dir}/`));
+      })
+      .map((spec) => `${path.relative(SRC, file)} imports ${spec}`),
+  );
+}
+
 describe('layers', () => {
   it('keeps the domain pure: no SDK, Prisma, node-cron, I/O or outer layer', () => {
     expect(findViolations('domain', ['domain'], /^zod$/)).toEqual([]);
@@ -48,7 +61,19 @@ describe('layers', () => {
     expect(readers.map((file) => path.relative(SRC, file))).toEqual(['config.ts']);
   });
 
+  it('keeps each chat front door to itself: Slack, Teams and the console import none of the others', () => {
+    const doors = ['bot/slack', 'bot/teams', 'bot/console'];
+    const crossings = doors.flatMap((door) =>
+      findImportsInto(
+        door,
+        doors.filter((d) => d !== door),
+      ),
+    );
+    expect(crossings).toEqual([]);
+  });
+
   it('finds a violation when there is one (the check itself works)', () => {
     expect(findViolations('db', ['domain'], /^zod$/).length).toBeGreaterThan(0);
+    expect(findImportsInto('bot/console', ['bot'])).not.toEqual([]);
   });
 });

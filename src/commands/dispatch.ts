@@ -1,16 +1,17 @@
 import { findClosest } from '../domain/closest-match.ts';
+import { looksLikeRef } from '../domain/codes.ts';
 import type { NetworkMembership } from '../domain/feedback-ports.ts';
+import { truncate } from '../domain/format.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Command, CommandContext, Conversation, Prepared } from './command.ts';
-import { truncate } from './refs.ts';
 import { COMMANDS } from './registry.ts';
 import { createErrorReply, type Reply } from './reply.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Longest command text read at all; longer is refused before parsing. */
-export const MAX_COMMAND_LENGTH = 40_000;
+const MAX_COMMAND_LENGTH = 40_000;
 
 /** What a front door hands over: the text after `/action`, and who sent it. */
 export type CommandRequest = {
@@ -117,7 +118,7 @@ export async function runParsedCommand(
 }
 
 function describeUnknownVerb(verb: string): string {
-  if (/^#?[\w-]*:?\d+(\.\d+)*$/.test(verb)) return `To see an action, type show ${verb}.`;
+  if (looksLikeRef(verb)) return `To see an action, type show ${verb}.`;
   const closest = findClosest(
     verb,
     COMMANDS.map((c) => c.name),
@@ -133,7 +134,7 @@ function resolvePlainMention(platform: Actor['platform']) {
 }
 
 /** Whether ACTIONBOT_ADMINS names this identity or this person's email. */
-export function isAdminPerson(actor: Actor, person: Person, admins: readonly AdminEntry[]): boolean {
+function isAdminPerson(actor: Actor, person: Person, admins: readonly AdminEntry[]): boolean {
   const emails = [actor.email, person.email].filter(Boolean).map((e) => e?.toLowerCase());
   return admins.some((a) =>
     'email' in a

@@ -1,8 +1,10 @@
 import { findClosest } from '../domain/closest-match.ts';
+import { parseReceiptCode } from '../domain/codes.ts';
 import type { StaffNetwork } from '../domain/feedback.ts';
 import type { MembershipCheck, TagTargets } from '../domain/feedback-ports.ts';
+import { truncate } from '../domain/format.ts';
 import type { AnonymousContext, ParseResult } from './command.ts';
-import { type RefText, truncate } from './refs.ts';
+import type { RefText } from './refs.ts';
 
 /** What feedback is tagged to, as typed: action refs and theme refs. */
 export type FeedbackTags = { actions: RefText[]; themes: RefText[] };
@@ -73,10 +75,7 @@ function unique(refs: readonly RefText[]): RefText[] {
 }
 
 /** Whether the asker belongs to a network: its admin-kept list first, then its linked channel or team. */
-export async function checkMembership(
-  network: StaffNetwork,
-  ctx: AnonymousContext,
-): Promise<MembershipCheck> {
+async function checkMembership(network: StaffNetwork, ctx: AnonymousContext): Promise<MembershipCheck> {
   if (network.listedMembers > 0 && (await ctx.store.networks.isListedMember(network.id, ctx.who)))
     return { status: 'member', memberCount: network.listedMembers };
   if (ctx.membership) return ctx.membership.check(network, ctx.who);
@@ -144,8 +143,8 @@ export async function chooseNetwork(
 
 /** Parses a receipt as typed: 20 letters and digits, dashes and spaces ignored. */
 export function parseReceipt(text: string | undefined): ParseResult<string> {
-  const code = (text ?? '').replace(/[\s-]/g, '').toUpperCase();
-  if (!/^[A-Z2-9]{20}$/.test(code))
+  const code = parseReceiptCode(text ?? '');
+  if (!code)
     return {
       ok: false,
       error: 'A receipt looks like ABCDE-FGHJK-MNPQR-STVWX (the code you got when you sent it).',

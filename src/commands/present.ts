@@ -1,18 +1,24 @@
 import { type Action, isOverdue, isStale, needsUpdate, type ProgressUpdate } from '../domain/action.ts';
-import { describeStatus } from '../domain/status.ts';
+import { formatShortDateTime } from '../domain/format.ts';
+import { describeStatus, type Status } from '../domain/status.ts';
 import type { ActionFlag, ActionItem } from './reply.ts';
 
-/** "22 Nov 2026, 18:40" in the plan's zone. */
-export function formatWhen(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-}
+// Colour never carries the status alone: every front door prints the word after the mark.
+/** The mark before each status word, on every platform. */
+export const STATUS_MARKS: Readonly<Record<Status, string>> = {
+  NOT_RATED: '⚪',
+  RED: '🔴',
+  AMBER: '🟠',
+  GREEN: '🟢',
+  COMPLETE: '🔵',
+};
+
+/** How each flag on an action reads; each front door adds its own emphasis. */
+export const FLAG_WORDS: Readonly<Record<ActionFlag, string>> = {
+  overdue: 'OVERDUE',
+  'needs-update': 'needs an update this cycle',
+  stale: 'STALE',
+};
 
 /** One line about an update: "22 Nov 2026, 18:40 · Amber → Green · Jane Doe (slack): note". */
 export function describeUpdate(update: ProgressUpdate, timeZone: string): string {
@@ -21,7 +27,7 @@ export function describeUpdate(update: ProgressUpdate, timeZone: string): string
       ? `${describeStatus(update.newStatus)} (no change)`
       : `${describeStatus(update.oldStatus)} → ${describeStatus(update.newStatus)}`;
   const who = `${update.authorName ?? 'someone no longer listed'} (${update.source})`;
-  return `${formatWhen(update.at, timeZone)} · ${change} · ${who}${update.note ? `: ${update.note}` : ''}`;
+  return `${formatShortDateTime(update.at, timeZone)} · ${change} · ${who}${update.note ? `: ${update.note}` : ''}`;
 }
 
 /** The marks an action carries now: overdue, needs an update this cycle, stale. */

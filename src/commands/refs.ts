@@ -1,27 +1,12 @@
-import { z } from 'zod';
 import type { Action } from '../domain/action.ts';
 import { findClosest } from '../domain/closest-match.ts';
+import { parseRefText } from '../domain/codes.ts';
+import { truncate } from '../domain/format.ts';
 import type { CommandContext, ParseResult } from './command.ts';
 import type { Token } from './tokenize.ts';
 
 /** An action ref as typed: `2.4`, `#2.4`, `ARAP:2.4`. */
 export type RefText = { planCode: string | null; ref: string };
-
-const refSchema = z
-  .string()
-  .transform((s) => s.replace(/^#/, ''))
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^(?:([A-Za-z][A-Za-z0-9-]{0,15}):)?([A-Za-z0-9][A-Za-z0-9.-]{0,19})$/,
-        'an action ref is like 2.4 or ARAP:2.4',
-      ),
-  )
-  .transform((s): RefText => {
-    const [code, ref] = s.includes(':') ? s.split(':') : [null, s];
-    return { planCode: code ? code.toUpperCase() : null, ref: ref ?? s };
-  });
 
 /** Reads a ref from the words, allowing a leading "action" (`action 2.4`); returns the words after it. */
 export function parseRefWords(
@@ -30,14 +15,14 @@ export function parseRefWords(
   const skip = args[0]?.value.toLowerCase() === 'action' && args.length > 1 ? 1 : 0;
   const word = args[skip];
   if (!word) return { ok: false, error: 'Which action? Give its ref, like 2.4.' };
-  const parsed = refSchema.safeParse(word.value);
-  if (!parsed.success) {
+  const ref = parseRefText(word.value);
+  if (!ref) {
     return {
       ok: false,
-      error: `"${truncate(word.value)}" is not an action ref; ${parsed.error.issues[0]?.message}.`,
+      error: `"${truncate(word.value)}" is not an action ref; an action ref is like 2.4 or ARAP:2.4.`,
     };
   }
-  return { ok: true, value: { ref: parsed.data, rest: args.slice(skip + 1), last: word } };
+  return { ok: true, value: { ref, rest: args.slice(skip + 1), last: word } };
 }
 
 /**
@@ -70,9 +55,4 @@ export async function findActionByRef(
     ok: false,
     error: `No action ${truncate(ref)} in ${where}.${closest ? ` Did you mean ${closest}?` : ''}`,
   };
-}
-
-/** Cuts user text short for echoing it back in a reply. */
-export function truncate(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,5 +1,6 @@
 import { type Action, getActionCycleRule, isOverdue, needsUpdate } from '../domain/action.ts';
 import { describeCycle, formatStoredCycle } from '../domain/cycle.ts';
+import { formatDayTime, formatLongDate, truncate } from '../domain/format.ts';
 import type { Store } from '../domain/ports.ts';
 import { getCycleDeadline, getOpeningSlot, type ScheduleSettings, type Slot } from '../domain/schedule.ts';
 import type { DeliveryTarget, NewDelivery, OwnerContact, RecentUpdate } from '../domain/schedule-ports.ts';
@@ -8,7 +9,6 @@ import { toRoleKey } from '../domain/update-rules.ts';
 import { formatIsoDate, getLocalDate, type LocalDate } from '../domain/zoned-time.ts';
 import { composeFeedbackDigest } from './feedback-digest.ts';
 import { toActionItem } from './present.ts';
-import { truncate } from './refs.ts';
 import { type Block, createReply, type Reply } from './reply.ts';
 
 /** Which platforms can send, in the order a person's identities are tried. */
@@ -17,7 +17,7 @@ export type ReachablePlatforms = readonly ('slack' | 'teams')[];
 const DAY_MS = 86_400_000;
 
 /** Where to reach a person: their first identity on a platform that can send, or null (unreachable). */
-export function findTarget(contact: OwnerContact, platforms: ReachablePlatforms): DeliveryTarget | null {
+function findTarget(contact: OwnerContact, platforms: ReachablePlatforms): DeliveryTarget | null {
   for (const platform of platforms) {
     const identity = contact.identities.find((i) => i.platform === platform);
     if (identity) return { platform, kind: 'person', id: identity.externalId };
@@ -88,7 +88,7 @@ export async function composeCyclePrompts(
   const actions = all.filter((a) => due.has(a.id));
   return perPerson(await store.scheduleReads.listOwnerContacts(), actions, platforms, (_contact, mine) => {
     const cycles = [...new Set(mine.map((a) => describeCycle(getActionCycleRule(a).cycle)))].join(' and ');
-    const deadlines = new Map(mine.map((a) => [a.ref, describeDate(due.get(a.id)?.deadline as LocalDate)]));
+    const deadlines = new Map(mine.map((a) => [a.ref, formatLongDate(due.get(a.id)?.deadline as LocalDate)]));
     const byWhen =
       new Set(deadlines.values()).size === 1
         ? `by ${[...deadlines.values()][0]}`
@@ -132,7 +132,7 @@ export async function composeReminders(
     // A deadline so short that its reminder day is the opening day: the prompt itself is the reminder.
     const deadlineNear =
       formatIsoDate(reminderDay) === today && formatIsoDate(getLocalDate(opening.at, zone)) < today;
-    if (deadlineNear && needsUpdate(a, now)) reasons.set(a.id, `update due by ${describeDate(deadline)}`);
+    if (deadlineNear && needsUpdate(a, now)) reasons.set(a.id, `update due by ${formatLongDate(deadline)}`);
     else if (a.due.kind !== 'from' && a.due.date === dueSoonDate)
       reasons.set(a.id, `due in ${settings.dueReminderDays} days`);
     else if (a.due.kind !== 'from' && a.due.date === yesterday && isOverdue(a, now))
@@ -173,7 +173,7 @@ export async function composeDigest(
   if (options.lateFrom)
     blocks.push({
       type: 'paragraph',
-      text: `Sent late: this digest was due ${describeWhen(options.lateFrom, options.timeZone ?? 'Europe/London')}, while Actionbot was not running.`,
+      text: `Sent late: this digest was due ${formatDayTime(options.lateFrom, options.timeZone ?? 'Europe/London')}, while Actionbot was not running.`,
     });
   const plans = [...new Set(actions.map((a) => a.plan.code))].sort();
   for (const code of plans) {
@@ -210,7 +210,7 @@ export async function composeDigest(
       if (!needsUpdate(a, now)) continue;
       // After its cycle's deadline an action shows as "no update this cycle"; before it, as still to do.
       if (today > formatIsoDate(deadline)) missed.push(a.ref);
-      else pending.set(describeDate(deadline), [...(pending.get(describeDate(deadline)) ?? []), a.ref]);
+      else pending.set(formatLongDate(deadline), [...(pending.get(formatLongDate(deadline)) ?? []), a.ref]);
     }
     if (missed.length)
       blocks.push({
@@ -268,21 +268,4 @@ function describeChange(u: RecentUpdate): string {
       ? describeStatus(u.newStatus)
       : `${describeStatus(u.oldStatus)} → ${describeStatus(u.newStatus)}`;
   return `${u.ref} ${change} · ${u.authorName ?? 'imported'}${u.note ? `: ${truncate(u.note, 140)}` : ''}`;
-}
-
-function describeWhen(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-}
-
-function describeDate(date: LocalDate): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(date.year, date.month - 1, date.day)),
-  );
 }

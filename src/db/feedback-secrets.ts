@@ -1,10 +1,7 @@
 import { createHmac, randomInt, scrypt } from 'node:crypto';
-import { normaliseReceipt } from '../domain/feedback.ts';
+import { CODE_ALPHABET, formatReceipt, normaliseReceipt, RECEIPT_LENGTH } from '../domain/codes.ts';
 
-// No 0/O, 1/I/L or U: codes are read off a screen and typed back.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
-/** 20 characters of 30: about 98 bits, far beyond guessing even with the hashes in hand. */
-const RECEIPT_LENGTH = 20;
+// A receipt is 20 characters of 30: about 98 bits, far beyond guessing even with the hashes in hand.
 // scrypt cost: about 50 ms per receipt check, which is nothing for a person and a lot for a guesser.
 const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 
@@ -24,10 +21,10 @@ export type FeedbackSecrets = {
 export function createFeedbackSecrets(secret: string): FeedbackSecrets {
   if (secret.length < 16) throw new Error('a feedback secret has at least 16 characters');
   const random = (length: number) =>
-    Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   return {
     newReceipt() {
-      return (random(RECEIPT_LENGTH).match(/.{5}/g) ?? []).join('-');
+      return formatReceipt(random(RECEIPT_LENGTH));
     },
     hashReceipt(receipt) {
       return new Promise((resolve, reject) =>

@@ -1,4 +1,5 @@
 import { parseDue } from '../domain/due-date.ts';
+import { truncate } from '../domain/format.ts';
 import type { PlanFile, PlanFileAction } from '../domain/plan-file.ts';
 import type { ImportOptions, ImportSummary } from '../domain/ports.ts';
 import { describeStatus, type Status } from '../domain/status.ts';
@@ -212,6 +213,5 @@ function toStatus(word: PlanFileAction['status']): Status {
 }
 
 function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return truncate(text.replace(/\s+/g, ' '), max);
 }

@@ -118,6 +118,8 @@ export function parseReleaseTime(text: string): { hour: number; minute: number }
   return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
 }
 
+const DEFAULT_RELEASE = parseReleaseTime(DEFAULT_RELEASE_TIME) as { hour: number; minute: number };
+
 /** Whether today's release for a network is due at `now`: past its release time and not yet run today. */
 export function getReleaseDue(
   network: Pick<StaffNetwork, 'releaseTime' | 'timezone' | 'lastReleaseOn'>,
@@ -125,7 +127,7 @@ export function getReleaseDue(
 ): { due: boolean; today: string } {
   const local = getLocalDate(now, network.timezone);
   const today = formatIsoDate(local);
-  const time = parseReleaseTime(network.releaseTime) ?? { hour: 17, minute: 0 };
+  const time = parseReleaseTime(network.releaseTime) ?? DEFAULT_RELEASE;
   const releaseAt = getZonedInstant(local, network.timezone, time.hour, time.minute);
   return { due: now >= releaseAt && (network.lastReleaseOn ?? '') < today, today };
 }
@@ -151,9 +153,4 @@ export function composeFeedbackDigestLine(
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (shown.length === 0) return null;
   return `New anonymous feedback from staff networks: ${shown.map(([t, n]) => `${t} ${n}`).join(', ')}.`;
-}
-
-/** Receipt codes as typed: spaces and dashes dropped, upper case. */
-export function normaliseReceipt(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase();
 }

@@ -1,9 +1,11 @@
+import { truncate } from './format.ts';
+
 // What of an error may be written to a log: its kind and where it was thrown, and its message only
 // where the message cannot quote a person (see describeError). Pure, so the command pipeline (which
 // may import only the domain) and the logger describe errors the same way.
 
 /** Stack frames an error is logged with: enough to say where, never a whole recursion. */
-export const LOGGED_FRAMES = 5;
+const LOGGED_FRAMES = 5;
 /** Longest error message logged (its first line only). */
 const MAX_MESSAGE = 200;
 
@@ -29,5 +31,5 @@ export function describeError(error: unknown, { message = true } = {}): LoggedEr
     .map((line) => line.trim());
   if (!message) return { kind, stack };
   const first = error.message.trim().split('\n', 1)[0] ?? '';
-  return { kind, message: first.length > MAX_MESSAGE ? `${first.slice(0, MAX_MESSAGE - 1)}…` : first, stack };
+  return { kind, message: truncate(first, MAX_MESSAGE), stack };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAN_CODE_PATTERN, REF_PATTERN } from './codes.ts';
 
 const text = z.string().trim().min(1);
 const optionalText = z
@@ -9,7 +10,7 @@ const optionalText = z
 const refText = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/, 'a ref is like 2.4 or 10.3'));
+  .pipe(z.string().regex(REF_PATTERN, 'a ref is like 2.4 or 10.3'));
 const cycle = z.enum(['monthly', 'quarterly', 'six-monthly']);
 const statusWord = z.enum(['red', 'amber', 'green', 'complete', 'not rated']);
 
@@ -43,7 +44,7 @@ export const planFileSchema = z
     code: z
       .string()
       .trim()
-      .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a plan code is 2-16 capital letters, digits or dashes, like ARAP'),
+      .regex(PLAN_CODE_PATTERN, 'a plan code is 2-16 capital letters, digits or dashes, like ARAP'),
     title: text,
     period: optionalText,
     timezone: z

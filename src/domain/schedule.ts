@@ -3,8 +3,8 @@ import {
   addDays,
   formatIsoDate,
   getLocalDate,
+  getLocalTime,
   getZonedInstant,
-  getZoneOffsetMs,
   type LocalDate,
 } from './zoned-time.ts';
 
@@ -42,7 +42,7 @@ export type Slot = { key: string; at: Date };
 export type CycleInput = UpdateCycle | (Pick<CycleRule, 'cycle'> & Partial<CycleRule>);
 
 /** A slot that runs this much after its time ran late (the service was down): the digest says so. */
-export const LATE_AFTER_MS = 15 * 60_000;
+const LATE_AFTER_MS = 15 * 60_000;
 
 /** Whether a slot running at `now` is running late. */
 export function isLate(slot: Slot, now: Date): boolean {
@@ -53,12 +53,6 @@ function toRule(cycle: CycleInput): CycleRule {
   return typeof cycle === 'string'
     ? { cycle, openDay: 1, deadlineDays: null }
     : { openDay: 1, deadlineDays: null, ...cycle };
-}
-
-/** The local hour and minute of an instant in a zone. */
-function getLocalTime(instant: Date, timeZone: string): { hour: number; minute: number } {
-  const wall = new Date(instant.getTime() + getZoneOffsetMs(instant, timeZone));
-  return { hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
 
 /** Whether a local date is a working day: not Saturday, Sunday or a listed bank holiday. */

@@ -35,8 +35,14 @@ export function getLocalDate(instant: Date, timeZone: string): LocalDate {
   return { year: p.year ?? 0, month: p.month ?? 1, day: p.day ?? 1 };
 }
 
+/** The wall-clock hour and minute of an instant in a time zone. */
+export function getLocalTime(instant: Date, timeZone: string): { hour: number; minute: number } {
+  const p = partsOf(instant, timeZone);
+  return { hour: p.hour ?? 0, minute: p.minute ?? 0 };
+}
+
 /** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-export function getZoneOffsetMs(instant: Date, timeZone: string): number {
+function getZoneOffsetMs(instant: Date, timeZone: string): number {
   const p = partsOf(instant, timeZone);
   const wall = Date.UTC(
     p.year ?? 0,

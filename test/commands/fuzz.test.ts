@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderText } from '../../src/bot/console/render-text.ts';
+import { renderText } from '../../src/bot/render-text.ts';
 import { APOLOGY, handleCommand } from '../../src/commands/handle.ts';
 import type { Actor } from '../../src/domain/person.ts';
 import { findControlCharacter } from '../../src/domain/text-hygiene.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderText } from '../../src/bot/console/render-text.ts';
+import { renderText } from '../../src/bot/render-text.ts';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import { createStore } from '../../src/db/create-store.ts';
 import { createFeedbackSecrets } from '../../src/db/feedback-secrets.ts';

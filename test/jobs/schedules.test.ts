@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderText } from '../../src/bot/console/render-text.ts';
+import { renderText } from '../../src/bot/render-text.ts';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Block, Reply } from '../../src/commands/reply.ts';
 import { createStore } from '../../src/db/create-store.ts';
@@ -325,7 +325,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
       ]),
     );
     expect(reminders).toHaveLength(2);
-    expect(JSON.stringify(reminders[0]?.reply)).toContain('update due by 18 January');
+    expect(JSON.stringify(reminders[0]?.reply)).toContain('update due by 18 January 2027');
     // Saturday: no reminders at all.
     reset();
     h.clock.set(new Date('2027-01-16T09:30:00Z'));
@@ -433,7 +433,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     // Wednesday 10 February, 14:31: the cycle opened a minute ago; one message per owner, due in 5 days.
     h.clock.set(new Date('2027-02-10T14:31:00Z'));
     expect(await h.run('cycle')).toContain(
-      'ARAP: cron "30 14 * * wed"; this cycle\'s prompts went out Wed 10 Feb, 14:30; updates due by 15/2/2027',
+      'ARAP: cron "30 14 * * wed"; this cycle\'s prompts went out Wednesday 10 February at 14:30; updates due by 15 February 2027',
     );
     expect(await runDueJobs(deps())).toContain('cycle:ARAP:2027-02-10T14:30');
     const prompts = sent.filter((s) => heading(s.reply).startsWith('Time to update'));
@@ -444,7 +444,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
       ]),
     );
     expect(prompts).toHaveLength(2);
-    expect(JSON.stringify(prompts[0]?.reply)).toContain('by 15 February');
+    expect(JSON.stringify(prompts[0]?.reply)).toContain('by 15 February 2027');
     // Casey updates 1.2; on Friday 12 February (three days before the deadline) only Chris still owes
     // an update, for 1.1.
     h.clock.set(new Date('2027-02-11T10:00:00Z'));
@@ -456,7 +456,7 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     expect(reminders.map((r) => [r.target, promptRefs(r.reply)])).toEqual([
       [{ kind: 'person', externalId: 'U0CEO' }, ['1.1']],
     ]);
-    expect(JSON.stringify(reminders[0]?.reply)).toContain('1.1: update due by 15 February');
+    expect(JSON.stringify(reminders[0]?.reply)).toContain('1.1: update due by 15 February 2027');
     // After the deadline (and before the next Wednesday) the digest lists 1.1 as "no update this cycle".
     h.clock.set(new Date('2027-02-16T10:00:00Z'));
     expect(await h.run('digest preview')).toMatch(/No update this cycle \(\d\): 1\.1/);
@@ -492,9 +492,11 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
           },
         ),
       );
-    expect(await cycle()).toContain("ARAP: quarterly; this cycle's prompts went out Fri 1 Jan, 09:00");
+    expect(await cycle()).toContain(
+      "ARAP: quarterly; this cycle's prompts went out Friday 1 January at 09:00",
+    );
     expect(await cycle(SETTINGS)).toContain(
-      "ARAP: quarterly; this cycle's prompts went out Mon 4 Jan, 09:00; updates due by 18/1/2027",
+      "ARAP: quarterly; this cycle's prompts went out Monday 4 January at 09:00; updates due by 18 January 2027",
     );
   });
 

@@ -1,4 +1,4 @@
-import { renderText } from '../../src/bot/console/render-text.ts';
+import { renderText } from '../../src/bot/render-text.ts';
 import { type CommandRequest, dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import type { Actor, Person } from '../../src/domain/person.ts';

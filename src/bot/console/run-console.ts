@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import type { DispatchDeps } from '../../commands/dispatch.ts';
 import { handleCommand } from '../../commands/handle.ts';
 import type { Logger } from '../../logger.ts';
-import { renderText } from './render-text.ts';
+import { renderText } from '../render-text.ts';
 
 /** The console's streams and who is typing. */
 export type ConsoleOptions = {

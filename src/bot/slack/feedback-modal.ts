@@ -1,6 +1,7 @@
 import type { Block } from '../../commands/reply.ts';
 import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
-import { cut, escapeMrkdwn, option, plain, type SlackBlock } from './render-blocks.ts';
+import { truncate } from '../../domain/format.ts';
+import { escapeMrkdwn, option, plain, type SlackBlock } from './render-blocks.ts';
 
 export const FEEDBACK_MODAL_ID = 'anonymous_feedback';
 
@@ -23,7 +24,7 @@ export function buildFeedbackModal(form: FeedbackForm) {
   // already named travel in the view.
   const initial = form.choices.filter((c) => form.selected.includes(c.value)).map(toSlackOption);
   const blocks: SlackBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: cut(form.notice, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(form.notice, 3000) } },
     {
       type: 'input',
       block_id: BLOCK.experience,
@@ -97,7 +98,7 @@ export function buildFeedbackSentView(text: string) {
     title: plain('Feedback sent'),
     close: plain('Done'),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: cut(escapeMrkdwn(text), 3000) } },
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(text), 3000) } },
     ] satisfies SlackBlock[],
   };
 }

@@ -1,5 +1,6 @@
 import type { ActionItem } from '../../commands/reply.ts';
-import { ACTION_IDS, cut, describeItem, plain, type SlackBlock } from './render-blocks.ts';
+import { truncate } from '../../domain/format.ts';
+import { ACTION_IDS, describeItem, plain, type SlackBlock } from './render-blocks.ts';
 
 /** action_id of the Home tab's paging buttons; the value is the page to show. */
 export const HOME_PAGE_ACTION = 'home_page';
@@ -17,8 +18,8 @@ export function buildHomeView(heading: string, summary: string, items: ActionIte
   const shown = Math.min(Math.max(0, page), pages - 1);
   const listed = ordered.slice(shown * HOME_PAGE_SIZE, (shown + 1) * HOME_PAGE_SIZE);
   const blocks: SlackBlock[] = [
-    { type: 'header', text: plain(cut(heading, 150)) },
-    { type: 'section', text: { type: 'mrkdwn', text: cut(summary || ' ', 3000) } },
+    { type: 'header', text: plain(truncate(heading, 150)) },
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(summary || ' ', 3000) } },
   ];
   if (pages > 1)
     blocks.push(
@@ -29,7 +30,7 @@ export function buildHomeView(heading: string, summary: string, items: ActionIte
   for (const item of listed) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: cut(describeItem(item), 3000) },
+      text: { type: 'mrkdwn', text: truncate(describeItem(item), 3000) },
       accessory: {
         type: 'button',
         action_id: ACTION_IDS.openUpdate,

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { FLAG_WORDS, STATUS_MARKS } from '../../commands/present.ts';
 import {
   type ActionItem,
   type Block,
@@ -6,8 +7,10 @@ import {
   LIST_TITLE_LENGTH,
   type Reply,
 } from '../../commands/reply.ts';
-import { describeStatus, RATED_STATUSES, type Status } from '../../domain/status.ts';
-import { renderText } from '../console/render-text.ts';
+import { formatTarget } from '../../domain/codes.ts';
+import { truncate } from '../../domain/format.ts';
+import { describeStatus, RATED_STATUSES } from '../../domain/status.ts';
+import { renderText } from '../render-text.ts';
 
 /** A Block Kit block, typed by Slack's own definitions. */
 export type SlackBlock = types.KnownBlock;
@@ -28,15 +31,8 @@ const MAX_SECTION = 3000;
 const MAX_HEADER = 150;
 const MAX_FALLBACK = 3000;
 
-// Colour never carries the status alone: the word follows the mark.
-const MARK: Record<Status, string> = {
-  NOT_RATED: ':white_circle:',
-  RED: ':red_circle:',
-  AMBER: ':large_orange_circle:',
-  GREEN: ':large_green_circle:',
-  COMPLETE: ':large_blue_circle:',
-};
-const FLAG_TEXT = { overdue: '*OVERDUE*', 'needs-update': '_needs an update this cycle_', stale: '*STALE*' };
+// Warnings in bold, the gentler reminder in italics.
+const FLAG_EMPHASIS = { overdue: '*', 'needs-update': '_', stale: '*' } as const;
 
 /** Blocks that must stay in one message (an action and its buttons). */
 type Group = SlackBlock[];
@@ -54,11 +50,11 @@ export function renderSlackMessages(reply: Reply): SlackMessage[] {
     if (current.length > 0 && current.length + group.length > MAX_BLOCKS - 1) parts.push([...group]);
     else current.push(...group);
   }
-  const fallback = cut(renderText(reply), MAX_FALLBACK) || ' ';
+  const fallback = truncate(renderText(reply), MAX_FALLBACK) || ' ';
   if (parts.length === 1) return [{ text: fallback, blocks: parts[0] as Group }];
   const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Actionbot';
   return parts.map((blocks, i) => ({
-    text: i === 0 ? fallback : cut(`${heading} (part ${i + 1} of ${parts.length})`, MAX_FALLBACK),
+    text: i === 0 ? fallback : truncate(`${heading} (part ${i + 1} of ${parts.length})`, MAX_FALLBACK),
     blocks: [...blocks, context(`Part ${i + 1} of ${parts.length}`)],
   }));
 }
@@ -72,7 +68,12 @@ function renderBlock(block: Block): Group[] {
   switch (block.type) {
     case 'heading':
       return [
-        [{ type: 'header', text: { type: 'plain_text', text: cut(block.text, MAX_HEADER), emoji: true } }],
+        [
+          {
+            type: 'header',
+            text: { type: 'plain_text', text: truncate(block.text, MAX_HEADER), emoji: true },
+          },
+        ],
       ];
     case 'paragraph':
       return sections(escapeMrkdwn(block.text));
@@ -90,7 +91,7 @@ function renderBlock(block: Block): Group[] {
     case 'update-prompt':
       // Every action keeps its buttons, however many there are: long prompts continue in a next part.
       return block.items.map((item) => [
-        { type: 'section', text: { type: 'mrkdwn', text: cut(describeItem(item), MAX_SECTION) } },
+        { type: 'section', text: { type: 'mrkdwn', text: truncate(describeItem(item), MAX_SECTION) } },
         actionButtons(item, true),
       ]);
     case 'feedback-form':
@@ -115,7 +116,7 @@ function renderBlock(block: Block): Group[] {
 
 /** The buttons under an action: quick statuses (prompts) and "Add note"/"Update", which opens the form. */
 function actionButtons(item: ActionItem, quick: boolean): SlackBlock {
-  const target = `${item.planCode}:${item.ref}`;
+  const target = formatTarget(item.planCode, item.ref);
   const statusButtons = quick
     ? RATED_STATUSES.map(
         (status): types.Button => ({
@@ -144,17 +145,17 @@ function actionButtons(item: ActionItem, quick: boolean): SlackBlock {
 
 /** Two lines about an action, as mrkdwn. */
 export function describeItem(item: ActionItem): string {
-  const flags = item.flags.map((f) => ` · ${FLAG_TEXT[f]}`).join('');
+  const flags = item.flags.map((f) => ` · ${FLAG_EMPHASIS[f]}${FLAG_WORDS[f]}${FLAG_EMPHASIS[f]}`).join('');
   const last = item.lastUpdate
-    ? `\nLast update: ${escapeMrkdwn(cut(item.lastUpdate, LIST_NOTE_LENGTH))}`
+    ? `\nLast update: ${escapeMrkdwn(truncate(item.lastUpdate, LIST_NOTE_LENGTH))}`
     : '';
-  return `${MARK[item.status]} *${escapeMrkdwn(item.ref)}* ${describeStatus(item.status)} — ${escapeMrkdwn(cut(item.title, LIST_TITLE_LENGTH))}\n${escapeMrkdwn(item.owners.join('; ') || 'no owner')} · due ${escapeMrkdwn(item.due)}${flags}${last}`;
+  return `${STATUS_MARKS[item.status]} *${escapeMrkdwn(item.ref)}* ${describeStatus(item.status)} — ${escapeMrkdwn(truncate(item.title, LIST_TITLE_LENGTH))}\n${escapeMrkdwn(item.owners.join('; ') || 'no owner')} · due ${escapeMrkdwn(item.due)}${flags}${last}`;
 }
 
 /** Texts (one per action) packed into as few sections as fit, never splitting one text. */
 function packSections(texts: string[]): Group[] {
   const packed: string[] = [];
-  for (const text of texts.map((t) => cut(t, MAX_SECTION))) {
+  for (const text of texts.map((t) => truncate(t, MAX_SECTION))) {
     const last = packed[packed.length - 1];
     if (last !== undefined && last.length + 2 + text.length <= MAX_SECTION)
       packed[packed.length - 1] = `${last}\n\n${text}`;
@@ -165,7 +166,10 @@ function packSections(texts: string[]): Group[] {
 
 /** A code block within one section (its fences counted). */
 function codeSection(content: string): SlackBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${cut(content, MAX_SECTION - 6)}\`\`\`` } };
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: `\`\`\`${truncate(content, MAX_SECTION - 6)}\`\`\`` },
+  };
 }
 
 /** Text as sections of at most 3000 characters, split at line ends; each may go in its own message. */
@@ -191,11 +195,6 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Shortens text to a Slack limit. */
-export function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** A plain_text object (emoji shown), for headers, labels, buttons and options. */
 export function plain(text: string) {
   return { type: 'plain_text' as const, text, emoji: true };
@@ -203,5 +202,5 @@ export function plain(text: string) {
 
 /** A select or checkbox option: text at most 75 characters (Slack's limit), value as given. */
 export function option(value: string, text: string) {
-  return { text: plain(cut(text, 75)), value };
+  return { text: plain(truncate(text, 75)), value };
 }

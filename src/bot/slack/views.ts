@@ -1,7 +1,9 @@
 import { toUpdateCommandText, type UpdateFormValues } from '../../commands/forms.ts';
 import type { ActionItem, FormField } from '../../commands/reply.ts';
+import { parseTarget } from '../../domain/codes.ts';
+import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
-import { cut, describeItem, option, plain, type SlackBlock } from './render-blocks.ts';
+import { describeItem, option, plain, type SlackBlock } from './render-blocks.ts';
 
 export const UPDATE_MODAL_ID = 'update_action';
 
@@ -29,7 +31,7 @@ export function buildUpdateModal(
     ...RATED_STATUSES.map((s) => option(s, describeStatus(s))),
   ];
   const blocks: SlackBlock[] = item
-    ? [{ type: 'section', text: { type: 'mrkdwn', text: cut(describeItem(item), 3000) } }]
+    ? [{ type: 'section', text: { type: 'mrkdwn', text: truncate(describeItem(item), 3000) } }]
     : [
         {
           type: 'input',
@@ -97,8 +99,9 @@ export function readUpdateModal(view: {
   }
   const values = view.state?.values ?? {};
   const target = metadata.target ?? values[BLOCK.action]?.value?.selected_option?.value;
-  const [planCode, ref] = target?.split(':') ?? [];
-  if (!planCode || !ref) return null;
+  const action = target ? parseTarget(target) : null;
+  if (!action) return null;
+  const { planCode, ref } = action;
   const chosen = values[BLOCK.status]?.value?.selected_option?.value ?? KEEP;
   const status = RATED_STATUSES.includes(chosen as RatedStatus) ? (chosen as RatedStatus) : null;
   const form: UpdateFormValues = { planCode, ref, status, note: values[BLOCK.note]?.value?.value ?? '' };
@@ -128,7 +131,7 @@ function pickerOptions(choices: ActionItem[]) {
   }
   return {
     option_groups: groups.slice(0, 100).map((group) => ({
-      label: plain(cut(`${group[0]?.planCode} ${group[0]?.ref}–${group[group.length - 1]?.ref}`, 75)),
+      label: plain(truncate(`${group[0]?.planCode} ${group[0]?.ref}–${group[group.length - 1]?.ref}`, 75)),
       options: group.map(toOption),
     })),
   };

@@ -1,7 +1,9 @@
 import type { Activity, Attachment } from 'botbuilder';
-import { truncate } from '../../commands/refs.ts';
+import { FLAG_WORDS, STATUS_MARKS } from '../../commands/present.ts';
 import { type ActionItem, LIST_NOTE_LENGTH, LIST_TITLE_LENGTH } from '../../commands/reply.ts';
-import { describeStatus, type Status } from '../../domain/status.ts';
+import { formatTarget } from '../../domain/codes.ts';
+import { truncate } from '../../domain/format.ts';
+import { describeStatus } from '../../domain/status.ts';
 
 // The pieces every Teams card is built from: the card itself, text, buttons, an action's lines.
 
@@ -16,16 +18,6 @@ export type AdaptiveCard = {
 /** A card element as JSON. */
 export type Element = Record<string, unknown>;
 
-// Colour alone never carries the status: the word is always printed too.
-/** The mark before each status word. */
-export const MARK: Record<Status, string> = {
-  NOT_RATED: '⚪',
-  RED: '🔴',
-  AMBER: '🟠',
-  GREEN: '🟢',
-  COMPLETE: '🔵',
-};
-const FLAG_TEXT = { overdue: 'OVERDUE', 'needs-update': 'needs update', stale: 'STALE' };
 const CARD_VERSION = '1.5';
 
 /** The size Teams counts for a message or a part of one: its JSON as UTF-16. */
@@ -41,7 +33,7 @@ export function toCardMessage(card: AdaptiveCard): Partial<Activity> {
 
 /** An action as a card's lines: status, ref and title; owners, due and flags; its latest update, cut. */
 export function renderItem(item: ActionItem): Element {
-  const flags = item.flags.map((f) => ` · **${FLAG_TEXT[f]}**`).join('');
+  const flags = item.flags.map((f) => ` · **${FLAG_WORDS[f]}**`).join('');
   const details = [
     `${item.owners.join('; ') || 'No owner'} · due ${item.due}${flags}`,
     item.lastUpdate ? `Last update: ${truncate(item.lastUpdate, LIST_NOTE_LENGTH)}` : null,
@@ -51,7 +43,7 @@ export function renderItem(item: ActionItem): Element {
     separator: true,
     items: [
       textBlock(
-        `${MARK[item.status]} **${item.ref}** ${describeStatus(item.status)} — ${truncate(item.title, LIST_TITLE_LENGTH)}`,
+        `${STATUS_MARKS[item.status]} **${item.ref}** ${describeStatus(item.status)} — ${truncate(item.title, LIST_TITLE_LENGTH)}`,
       ),
       ...details.map((d) => textBlock(d as string, { isSubtle: true, size: 'Small', spacing: 'None' })),
     ],
@@ -60,7 +52,7 @@ export function renderItem(item: ActionItem): Element {
 
 /** `CODE:ref` of an action, as submits carry it. */
 export function targetOf(item: ActionItem | null): string | undefined {
-  return item ? `${item.planCode}:${item.ref}` : undefined;
+  return item ? formatTarget(item.planCode, item.ref) : undefined;
 }
 
 /** Card markdown reads "1. Leadership" as a numbered list item; a theme or note starting so is plain text. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseTarget } from '../../domain/codes.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 
 /** The key our cards' Action.Submit data carry, naming the gesture; other submits are not ours. */
@@ -18,12 +19,11 @@ export function inputId(name: 'status' | 'note', target?: string): string {
   return target ? `${name}:${target}` : name;
 }
 
-const TARGET = /^([^:\s]{1,40}):([^\s]{1,40})$/;
 const status = z.enum(RATED_STATUSES as [RatedStatus, ...RatedStatus[]]);
 const submitSchema = z.object({
   [SUBMIT_KEY]: z.enum(['update', 'quick']),
   // The form's own action (a fixed target) or the picker's choice (Input.ChoiceSet "target").
-  target: z.string().regex(TARGET),
+  target: z.string(),
   status: z.union([status, z.literal('')]).optional(),
   note: z.string().max(40_000).optional(),
 });
@@ -57,7 +57,9 @@ export function readCardSubmit(value: unknown): CardSubmit | null {
   const parsed = submitSchema.safeParse(withPlainInputIds(value));
   if (!parsed.success) return null;
   const { target, status: chosen, note } = parsed.data;
-  const [, planCode = '', ref = ''] = TARGET.exec(target) ?? [];
+  const action = parseTarget(target);
+  if (!action) return null;
+  const { planCode, ref } = action;
   if (parsed.data[SUBMIT_KEY] === 'quick')
     return chosen ? { kind: 'quick', planCode, ref, status: chosen } : null;
   return { kind: 'update', planCode, ref, status: chosen || null, note: note ?? '' };

@@ -1,13 +1,13 @@
-import { truncate } from '../../commands/refs.ts';
+import { STATUS_MARKS } from '../../commands/present.ts';
 import type { ActionItem, Block } from '../../commands/reply.ts';
 import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
+import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 import { MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
 import {
   type AdaptiveCard,
   createCard,
   type Element,
-  MARK,
   measure,
   renderItem,
   submitAction,
@@ -84,7 +84,7 @@ function formInputs(item: ActionItem | null, state: FormState, idSuffix?: string
       placeholder: 'Choose a status',
       value: chosen ?? '',
       choices: RATED_STATUSES.map((s) => ({
-        title: `${MARK[s]} ${describeStatus(s)}${s === current ? ' (current)' : ''}`,
+        title: `${STATUS_MARKS[s]} ${describeStatus(s)}${s === current ? ' (current)' : ''}`,
         value: s,
       })),
     },

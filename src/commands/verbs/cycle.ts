@@ -9,9 +9,10 @@ import {
   toCronCycle,
   UPDATE_CYCLES,
 } from '../../domain/cycle.ts';
+import { formatDayTime, formatLongDate, truncate } from '../../domain/format.ts';
 import { DEFAULT_SCHEDULE, getCycleDeadline, getOpeningSlot } from '../../domain/schedule.ts';
 import { type CommandContext, defineCommand, type ParseResult } from '../command.ts';
-import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
+import { findActionByRef, parseRefWords, type RefText } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
 import type { Token } from '../tokenize.ts';
 
@@ -19,18 +20,6 @@ import type { Token } from '../tokenize.ts';
 type CycleChange = { target: string; ref: RefText | null; rule: CycleRule | null };
 
 const CYCLE_WORDS = `${UPDATE_CYCLES.join('|')}|"<cron>"`;
-
-const when = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-
-const describeDay = (d: { year: number; month: number; day: number }) => `${d.day}/${d.month}/${d.year}`;
 
 /** `cycle` shows each plan's update cycle; `cycle set ...` changes a plan's or one action's (admins). */
 export const cycleCommand = defineCommand<CycleChange | null>({
@@ -162,7 +151,7 @@ async function showCycles(ctx: CommandContext) {
     const timeZone = plan.timezone;
     const opened = getOpeningSlot(plan, rule, now, settings).at;
     const { deadline } = getCycleDeadline(opened, timeZone, settings, rule.deadlineDays);
-    return `${describeCycle(rule.cycle, rule.openDay)}; this cycle's prompts went out ${when(opened, timeZone)}; updates due by ${describeDay(deadline)}`;
+    return `${describeCycle(rule.cycle, rule.openDay)}; this cycle's prompts went out ${formatDayTime(opened, timeZone)}; updates due by ${formatLongDate(deadline)}`;
   };
   return createReply(
     { type: 'heading', text: 'Update cycles' },

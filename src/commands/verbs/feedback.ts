@@ -1,3 +1,4 @@
+import { parseFeedbackId, parseTarget } from '../../domain/codes.ts';
 import {
   checkFeedbackText,
   describeIdentifyingText,
@@ -8,6 +9,7 @@ import {
   MAX_FEEDBACK_NOTE_LENGTH,
 } from '../../domain/feedback.ts';
 import type { StoredFeedback } from '../../domain/feedback-ports.ts';
+import { truncate } from '../../domain/format.ts';
 import { canUpdate } from '../../domain/update-rules.ts';
 import type { AnonymousContext, CommandContext, ParseResult } from '../command.ts';
 import { defineCommand } from '../command.ts';
@@ -19,7 +21,7 @@ import {
   resolveTags,
 } from '../feedback-support.ts';
 import { toTagChoices } from '../feedback-tags.ts';
-import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
+import { findActionByRef, parseRefWords, type RefText } from '../refs.ts';
 import { type Block, createErrorReply, createReply, type Reply } from '../reply.ts';
 import { getRestOfText, type Token } from '../tokenize.ts';
 
@@ -105,8 +107,8 @@ export const feedbackCommand = defineCommand<FeedbackRequest>({
     }
     if (sub === 'reply') {
       const code = args[1]?.value ?? '';
-      if (!/^F[A-Z0-9]{5}$/i.test(code))
-        return { ok: false, error: 'Which submission? Give its id, like F7K3QX, then your reply.' };
+      const id = parseFeedbackId(code);
+      if (!id) return { ok: false, error: 'Which submission? Give its id, like F7K3QX, then your reply.' };
       // `share --`: also post the reply to the network's linked channel.
       const share = args[2]?.value.toLowerCase() === 'share' && !args[2].quoted && isMarker(args[3]);
       const after = share ? args[3] : isMarker(args[2]) ? args[2] : args[1];
@@ -117,7 +119,7 @@ export const feedbackCommand = defineCommand<FeedbackRequest>({
           ok: false,
           error: `That reply is too long: keep it under ${MAX_FEEDBACK_NOTE_LENGTH} characters.`,
         };
-      return { ok: true, value: { kind: 'reply', code: code.toUpperCase(), text: reply, share } };
+      return { ok: true, value: { kind: 'reply', code: id, text: reply, share } };
     }
     return parseSubmission(text, args);
   },
@@ -283,8 +285,8 @@ async function reply(code: string, text: string, share: boolean, ctx: CommandCon
   if (item && item.status === 'released' && !isModerator) {
     const roles = await ctx.store.people.getRoleNames(ctx.person.id);
     for (const tag of item.actionRefs) {
-      const [planCode = '', ref = ''] = tag.split(':');
-      const action = await ctx.store.actions.findAction(planCode, ref);
+      const target = parseTarget(tag);
+      const action = target && (await ctx.store.actions.findAction(target.planCode, target.ref));
       if (action && canUpdate(roles, action.owners, false)) isOwner = true;
     }
   }

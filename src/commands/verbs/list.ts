@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { findClosest } from '../../domain/closest-match.ts';
+import { PLAN_CODE_PATTERN, REF_PATTERN } from '../../domain/codes.ts';
+import { truncate } from '../../domain/format.ts';
 import type { ActionQuery } from '../../domain/ports.ts';
 import type { Status } from '../../domain/status.ts';
 import { defineCommand } from '../command.ts';
 import { findMyActions } from '../my-actions.ts';
 import { getFlags, toActionItem } from '../present.ts';
-import { truncate } from '../refs.ts';
 import { createReply } from '../reply.ts';
 
 const FILTERS = ['mine', 'overdue', 'stale', 'red', 'amber', 'green', 'complete', 'unrated'] as const;
@@ -20,14 +21,11 @@ const STATUS_OF: Partial<Record<Filter, Status>> = {
 
 const listSchema = z.object({
   filters: z.array(z.enum(FILTERS)),
-  theme: z
-    .string()
-    .regex(/^[A-Za-z0-9.-]{1,20}$/, 'theme takes a theme ref, like 2.')
-    .optional(),
+  theme: z.string().regex(REF_PATTERN, 'theme takes a theme ref, like 2.').optional(),
   plan: z
     .string()
     .transform((s) => s.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'plan takes a plan code, like ARAP.'))
+    .pipe(z.string().regex(PLAN_CODE_PATTERN, 'plan takes a plan code, like ARAP.'))
     .optional(),
 });
 type ListRequest = z.infer<typeof listSchema>;

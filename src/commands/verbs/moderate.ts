@@ -1,13 +1,17 @@
-import { DEFAULT_RELEASE_TIME, getLocalDay, MAX_FEEDBACK_NOTE_LENGTH } from '../../domain/feedback.ts';
+import { parseFeedbackId } from '../../domain/codes.ts';
+import {
+  DEFAULT_RELEASE_THRESHOLD,
+  DEFAULT_RELEASE_TIME,
+  getLocalDay,
+  MAX_FEEDBACK_NOTE_LENGTH,
+} from '../../domain/feedback.ts';
 import type { ModerationDecision } from '../../domain/feedback-ports.ts';
+import { truncate } from '../../domain/format.ts';
 import { defineCommand } from '../command.ts';
-import { truncate } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
 import { getRestOfText } from '../tokenize.ts';
 
 type ModerateRequest = { kind: 'queue' } | { kind: 'decide'; code: string; decision: ModerationDecision };
-
-const CODE = /^F[A-Z0-9]{5}$/i;
 
 /** `moderate [approve|reject|redact <id> ...]`: network moderators review submissions before release. */
 export const moderateCommand = defineCommand<ModerateRequest>({
@@ -25,17 +29,15 @@ export const moderateCommand = defineCommand<ModerateRequest>({
     const verb = verbToken.value.toLowerCase();
     if (verb !== 'approve' && verb !== 'reject' && verb !== 'redact')
       return { ok: false, error: `moderate ${truncate(verb)} is not something I can do.` };
-    const code = codeToken?.value ?? '';
-    if (!CODE.test(code))
-      return { ok: false, error: `Which submission? Give its id, like moderate ${verb} F7K3QX.` };
+    const code = parseFeedbackId(codeToken?.value ?? '');
+    if (!code) return { ok: false, error: `Which submission? Give its id, like moderate ${verb} F7K3QX.` };
     const after = args[2]?.value === '--' && !args[2].quoted ? args[2] : codeToken;
     const rest = getRestOfText(text, after);
     if (rest.length > MAX_FEEDBACK_NOTE_LENGTH)
       return { ok: false, error: `That is too long: keep it under ${MAX_FEEDBACK_NOTE_LENGTH} characters.` };
-    const upper = code.toUpperCase();
     if (verb === 'approve') {
       if (rest) return { ok: false, error: 'moderate approve takes only the id.' };
-      return { ok: true, value: { kind: 'decide', code: upper, decision: { kind: 'approve' } } };
+      return { ok: true, value: { kind: 'decide', code, decision: { kind: 'approve' } } };
     }
     if (!rest)
       return {
@@ -47,7 +49,7 @@ export const moderateCommand = defineCommand<ModerateRequest>({
       };
     const decision: ModerationDecision =
       verb === 'reject' ? { kind: 'reject', reason: rest } : { kind: 'redact', part: rest };
-    return { ok: true, value: { kind: 'decide', code: upper, decision } };
+    return { ok: true, value: { kind: 'decide', code, decision } };
   },
   async run(request, ctx) {
     const networks = await ctx.store.networks.listModeratedBy(ctx.person.id);
@@ -98,7 +100,7 @@ export const moderateCommand = defineCommand<ModerateRequest>({
           type: 'success',
           text:
             request.decision.kind === 'approve'
-              ? `Approved ${request.code}: it goes to the owners in the next batch of at least ${network?.threshold ?? 3}, at ${network?.releaseTime ?? DEFAULT_RELEASE_TIME}.`
+              ? `Approved ${request.code}: it goes to the owners in the next batch of at least ${network?.threshold ?? DEFAULT_RELEASE_THRESHOLD}, at ${network?.releaseTime ?? DEFAULT_RELEASE_TIME}.`
               : request.decision.kind === 'reject'
                 ? `Rejected ${request.code}. The sender sees your reason with their receipt.`
                 : `Redacted ${request.code}: that text is gone for good. Approve or reject it next.`,

@@ -1,7 +1,7 @@
 import { findClosest } from '../../domain/closest-match.ts';
+import { truncate } from '../../domain/format.ts';
 import type { Person } from '../../domain/person.ts';
 import { defineCommand } from '../command.ts';
-import { truncate } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
 
 type OwnerRequest = { role: string; mode: 'add' | 'remove'; mentions: string[] };

@@ -1,12 +1,12 @@
+import { parsePlanCode } from '../../domain/codes.ts';
+import { truncate } from '../../domain/format.ts';
 import { defineCommand } from '../command.ts';
 import { createPlanReport, REPORT_FORMATS, type ReportFormat } from '../plan-report.ts';
-import { truncate } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
 
 type ReportRequest = { plan: string | null; format: ReportFormat };
 
 const FORMAT_WORDS: Record<string, ReportFormat> = { html: 'html', md: 'md', markdown: 'md', csv: 'csv' };
-const PLAN_CODE = /^[A-Z][A-Z0-9-]{1,15}$/i;
 
 /** `report [plan <code>] [html|md|csv]`: the plan's progress report as a file. */
 export const reportCommand = defineCommand<ReportRequest>({
@@ -20,11 +20,10 @@ export const reportCommand = defineCommand<ReportRequest>({
       const format = FORMAT_WORDS[word.toLowerCase()];
       if (format) request.format = format;
       else if (word.toLowerCase() === 'plan') {
-        const code = args[++i]?.value;
-        if (!code || !PLAN_CODE.test(code))
-          return { ok: false, error: 'plan takes a plan code, like "plan ARAP".' };
-        request.plan = code.toUpperCase();
-      } else if (PLAN_CODE.test(word) && !request.plan) request.plan = word.toUpperCase();
+        const code = parsePlanCode(args[++i]?.value ?? '');
+        if (!code) return { ok: false, error: 'plan takes a plan code, like "plan ARAP".' };
+        request.plan = code;
+      } else if (parsePlanCode(word) && !request.plan) request.plan = parsePlanCode(word);
       else
         return {
           ok: false,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Action } from '../../domain/action.ts';
+import { truncate } from '../../domain/format.ts';
 import { describeStatus, findStatusTypo, parseStatusWord, type RatedStatus } from '../../domain/status.ts';
 import { canUpdate, decideUpdate, MAX_NOTE_LENGTH, requiresNote } from '../../domain/update-rules.ts';
 import { defineCommand, type ParseResult } from '../command.ts';
 import { describeUpdateError, toUpdateRefusal } from '../messages.ts';
 import { findMyActions } from '../my-actions.ts';
 import { toActionItem } from '../present.ts';
-import { findActionByRef, parseRefWords, type RefText, truncate } from '../refs.ts';
+import { findActionByRef, parseRefWords, type RefText } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
 import { getRestOfText, type Token } from '../tokenize.ts';
 

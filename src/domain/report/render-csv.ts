@@ -3,7 +3,7 @@ import type { ReportModel } from './report-model.ts';
 const HEADER = ['Theme', 'Ref', 'Action', 'Owners', 'Due', 'Overdue', 'RAG', 'Latest update', 'Update date'];
 
 /** Quotes a CSV field when it needs it (RFC 4180: delimiter, quote, line break). */
-export function quoteCsvField(value: string): string {
+function quoteCsvField(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

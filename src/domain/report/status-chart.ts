@@ -1,3 +1,4 @@
+import { truncate } from '../format.ts';
 import { describeStatus } from '../status.ts';
 import { escapeHtml, STATUS_COLOURS } from './html-text.ts';
 import { REPORT_STATUS_ORDER, type ThemeCounts } from './report-model.ts';
@@ -20,7 +21,7 @@ export function renderStatusChart(themes: readonly ThemeCounts[]): string {
     const y = i * (BAR + GAP) + 4;
     let x = LABEL;
     const label = [theme.ref, theme.title].filter(Boolean).join('. ');
-    const short = label.length > 38 ? `${label.slice(0, 37)}…` : label;
+    const short = truncate(label, 38);
     const segments = REPORT_STATUS_ORDER.filter((s) => theme.counts[s] > 0).map((s) => {
       const w = theme.counts[s] * scale;
       const c = STATUS_COLOURS[s];

@@ -1,6 +1,6 @@
 import { parseReleaseTime } from '../../../domain/feedback.ts';
+import { truncate } from '../../../domain/format.ts';
 import type { CommandInput, ParseResult } from '../../command.ts';
-import { truncate } from '../../refs.ts';
 import { isMention } from '../owner.ts';
 
 /** A `network` sub-command, parsed: which network, and what to do to it. */

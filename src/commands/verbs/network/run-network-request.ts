@@ -1,9 +1,9 @@
 import { findClosest } from '../../../domain/closest-match.ts';
 import type { StaffNetwork } from '../../../domain/feedback.ts';
 import type { MemberIdentity } from '../../../domain/feedback-ports.ts';
+import { truncate } from '../../../domain/format.ts';
 import type { Person } from '../../../domain/person.ts';
 import type { CommandContext } from '../../command.ts';
-import { truncate } from '../../refs.ts';
 import { createErrorReply, createReply, type Reply } from '../../reply.ts';
 import type { NetworkRequest } from './parse-network-request.ts';
 

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { toUpdateCommandText } from '../../../../commands/forms.ts';
+import { parseTarget } from '../../../../domain/codes.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../../../domain/status.ts';
 import { buildUpdateModal } from '../../views.ts';
 import type { SlackListenerContext } from '../context.ts';
@@ -40,9 +41,9 @@ export function parseQuickStatus(
 ): { planCode: string; ref: string; status: RatedStatus } | null {
   try {
     const { target, status } = JSON.parse(value ?? '');
-    const [planCode, ref] = String(target).split(':');
-    if (!planCode || !ref || !RATED_STATUSES.includes(status)) return null;
-    return { planCode, ref, status };
+    const action = parseTarget(String(target));
+    if (!action || !RATED_STATUSES.includes(status)) return null;
+    return { ...action, status };
   } catch {
     return null; // not JSON: not one of our buttons
   }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { findRefusal } from '../../../../commands/reply.ts';
-import { renderText } from '../../../console/render-text.ts';
+import { renderText } from '../../../render-text.ts';
 import { buildFeedbackSentView, FEEDBACK_ERROR_BLOCK, readFeedbackModal } from '../../feedback-modal.ts';
 import type { SlackListenerContext } from '../context.ts';
 import { delay, MODAL_DEADLINE_MS } from '../respond.ts';

@@ -1,11 +1,8 @@
-import type { ActionItem, Block, Reply } from '../../commands/reply.ts';
-import { describeStatus, type Status } from '../../domain/status.ts';
+import { FLAG_WORDS, STATUS_MARKS } from '../commands/present.ts';
+import type { ActionItem, Block, Reply } from '../commands/reply.ts';
+import { describeStatus } from '../domain/status.ts';
 
-// Colour alone never carries the status: the word is always printed too.
-const MARK: Record<Status, string> = { NOT_RATED: '⚪', RED: '🔴', AMBER: '🟠', GREEN: '🟢', COMPLETE: '🔵' };
-const FLAG_TEXT = { overdue: 'OVERDUE', 'needs-update': 'needs update', stale: 'STALE' };
-
-/** Renders a reply as plain text for a terminal or a pipe. */
+/** Renders a reply as plain text: the console's output, and the notification text of a chat message. */
 export function renderText(reply: Reply): string {
   return reply.blocks.map(renderBlock).filter(Boolean).join('\n');
 }
@@ -40,6 +37,6 @@ function renderBlock(block: Block): string {
 }
 
 function renderItem(item: ActionItem): string {
-  const flags = item.flags.map((f) => ` [${FLAG_TEXT[f]}]`).join('');
-  return `${MARK[item.status]} ${item.ref.padEnd(5)} ${describeStatus(item.status).padEnd(13)} ${item.title}\n        ${item.owners.join('; ')} · due ${item.due}${flags}`;
+  const flags = item.flags.map((f) => ` [${FLAG_WORDS[f]}]`).join('');
+  return `${STATUS_MARKS[item.status]} ${item.ref.padEnd(5)} ${describeStatus(item.status).padEnd(13)} ${item.title}\n        ${item.owners.join('; ')} · due ${item.due}${flags}`;
 }
