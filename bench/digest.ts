@@ -1,4 +1,4 @@
-import { composeDigest } from '../src/commands/scheduled-messages.ts';
+import { composeDigest } from '../src/commands/scheduled/digest.ts';
 import { createStore } from '../src/db/create-store.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { PlanFile } from '../src/domain/plan-file.ts';

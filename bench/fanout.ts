@@ -1,5 +1,5 @@
 import { createSlackFrontDoor } from '../src/bot/slack/slack-front-door.ts';
-import { composeCyclePrompts } from '../src/commands/scheduled-messages.ts';
+import { composeCyclePrompts } from '../src/commands/scheduled/prompts.ts';
 import { createStore } from '../src/db/create-store.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { PlanFile } from '../src/domain/plan-file.ts';

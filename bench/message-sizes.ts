@@ -2,7 +2,7 @@ import { renderSlackMessages } from '../src/bot/slack/render-blocks.ts';
 import { renderTeamsReply } from '../src/bot/teams/render-cards.ts';
 import { dispatch } from '../src/commands/dispatch.ts';
 import { createReply, type Reply } from '../src/commands/reply.ts';
-import { composeDigest } from '../src/commands/scheduled-messages.ts';
+import { composeDigest } from '../src/commands/scheduled/digest.ts';
 import { createStore } from '../src/db/create-store.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule.ts';

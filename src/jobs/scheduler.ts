@@ -1,5 +1,7 @@
 import cron from 'node-cron';
-import { composeCyclePrompts, composeDigest, composeReminders } from '../commands/scheduled-messages.ts';
+import { composeDigest } from '../commands/scheduled/digest.ts';
+import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
+import { composeReminders } from '../commands/scheduled/reminders.ts';
 import { getActionCycleRule } from '../domain/action.ts';
 import type { Store } from '../domain/ports.ts';
 import {

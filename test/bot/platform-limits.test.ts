@@ -7,7 +7,7 @@ import { buildUpdateModal } from '../../src/bot/slack/views.ts';
 import { renderTeamsReply } from '../../src/bot/teams/render-cards.ts';
 import { toTagChoices } from '../../src/commands/feedback-tags.ts';
 import { type ActionItem, type Block, createReply, type Reply } from '../../src/commands/reply.ts';
-import { composeDigest } from '../../src/commands/scheduled-messages.ts';
+import { composeDigest } from '../../src/commands/scheduled/digest.ts';
 import type { Actor } from '../../src/domain/person.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { readImportFile } from '../../src/import/read-import-file.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTeamsReply } from '../../src/bot/teams/render-cards.ts';
 import { toTagChoices } from '../../src/commands/feedback-tags.ts';
 import { type ActionItem, createReply, type Reply } from '../../src/commands/reply.ts';
-import { composeDigest } from '../../src/commands/scheduled-messages.ts';
+import { composeDigest } from '../../src/commands/scheduled/digest.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { readImportFile } from '../../src/import/read-import-file.ts';
 import { createHarness, type Harness } from '../support/harness.ts';

@@ -1,7 +1,7 @@
 import { DEFAULT_SCHEDULE } from '../../domain/schedule.ts';
 import { defineCommand } from '../command.ts';
 import { createErrorReply, createReply } from '../reply.ts';
-import { composeDigest } from '../scheduled-messages.ts';
+import { composeDigest } from '../scheduled/digest.ts';
 
 type DigestRequest = 'preview' | 'subscribe' | 'unsubscribe';
 

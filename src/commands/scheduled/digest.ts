@@ -1,0 +1,135 @@
+import { type Action, isOverdue, needsUpdate } from '../../domain/action.ts';
+import { formatDayTime, formatLongDate, truncate } from '../../domain/format.ts';
+import type { Store } from '../../domain/ports.ts';
+import type { ScheduleSettings } from '../../domain/schedule.ts';
+import type { RecentUpdate } from '../../domain/schedule-ports.ts';
+import { describeStatus, STATUSES, type Status } from '../../domain/status.ts';
+import { formatIsoDate, getLocalDate } from '../../domain/zoned-time.ts';
+import { composeFeedbackDigest } from '../feedback-digest.ts';
+import { toActionItem } from '../present.ts';
+import type { Block, Reply } from '../reply.ts';
+import { createOpeningLookup } from './action-openings.ts';
+
+const DAY_MS = 86_400_000;
+
+/** How a digest is sent: late (it was due at `lateFrom`, in `timeZone`), with lines other features add. */
+export type DigestOptions = { lateFrom?: Date; timeZone?: string };
+
+/**
+ * The weekly digest: per plan, RAG counts with the change over the week, status changes with who and
+ * why, notable notes, overdue actions, actions with no update this cycle, and owners who could not
+ * be reached. Reads only the week's updates, so it grows with the week's changes, not all history.
+ */
+export async function composeDigest(
+  store: Store,
+  now: Date,
+  settings: ScheduleSettings,
+  options: DigestOptions = {},
+): Promise<Reply> {
+  const since = new Date(now.getTime() - 7 * DAY_MS);
+  const [actions, updates, contacts] = await Promise.all([
+    store.actions.findActions({}),
+    store.scheduleReads.listUpdatesSince(since),
+    store.scheduleReads.listOwnerContacts(),
+  ]);
+  const blocks: Block[] = [];
+  const getActionOpening = createOpeningLookup(now, settings);
+  if (options.lateFrom)
+    blocks.push({
+      type: 'paragraph',
+      text: `Sent late: this digest was due ${formatDayTime(options.lateFrom, options.timeZone ?? 'Europe/London')}, while Actionbot was not running.`,
+    });
+  const plans = [...new Set(actions.map((a) => a.plan.code))].sort();
+  for (const code of plans) {
+    const mine = actions.filter((a) => a.plan.code === code);
+    const planUpdates = updates.filter((u) => u.planCode === code);
+    const first = mine[0] as Action;
+    blocks.push(
+      { type: 'heading', text: `Weekly digest: ${code} ${first.plan.title}` },
+      { type: 'fields', fields: describeCounts(mine, planUpdates) },
+    );
+    const changes = planUpdates.filter((u) => u.oldStatus !== u.newStatus);
+    blocks.push({
+      type: 'paragraph',
+      text: changes.length
+        ? `Status changes this week:\n${changes.map(describeChange).join('\n')}`
+        : 'No status changes this week.',
+    });
+    const notes = planUpdates.filter((u) => u.oldStatus === u.newStatus && u.note).slice(-5);
+    if (notes.length)
+      blocks.push({ type: 'paragraph', text: `Notable updates:\n${notes.map(describeChange).join('\n')}` });
+    const overdue = mine.filter((a) => isOverdue(a, now));
+    blocks.push({
+      type: 'paragraph',
+      text: overdue.length ? `Overdue (${overdue.length}):` : 'Nothing overdue.',
+    });
+    if (overdue.length) blocks.push({ type: 'actions', items: overdue.map((a) => toActionItem(a, now)) });
+    const today = formatIsoDate(getLocalDate(now, first.plan.timezone));
+    const pending = new Map<string, string[]>(); // deadline -> refs still to update before it
+    const missed: string[] = [];
+    const openingKeys = new Set<string>();
+    for (const a of mine) {
+      const { opening, deadline } = getActionOpening(a);
+      openingKeys.add(opening.key);
+      if (!needsUpdate(a, now)) continue;
+      // After its cycle's deadline an action shows as "no update this cycle"; before it, as still to do.
+      if (today > formatIsoDate(deadline)) missed.push(a.ref);
+      else pending.set(formatLongDate(deadline), [...(pending.get(formatLongDate(deadline)) ?? []), a.ref]);
+    }
+    if (missed.length)
+      blocks.push({
+        type: 'paragraph',
+        text: `No update this cycle (${missed.length}): ${missed.join(', ')}`,
+      });
+    for (const [by, refs] of pending)
+      blocks.push({
+        type: 'paragraph',
+        text: `Still to update by ${by} (${refs.length}): ${refs.join(', ')}`,
+      });
+    const unreachable = (
+      await Promise.all([...openingKeys].map((key) => store.outbox.listUnreached(key)))
+    ).flat();
+    if (unreachable.length) {
+      const names = contacts
+        .filter((c) => unreachable.includes(`person:${c.personId}`))
+        .map((c) => c.displayName);
+      blocks.push({
+        type: 'paragraph',
+        text: `Owners Actionbot could not reach (no Slack or Teams account linked): ${names.join(', ')}`,
+      });
+    }
+  }
+  if (plans.length === 0) blocks.push({ type: 'paragraph', text: 'No plans yet.' });
+  // Anonymous feedback released this week, by theme, only where a count reaches the threshold.
+  const feedback = await composeFeedbackDigest(
+    store,
+    since,
+    options.timeZone ?? actions[0]?.plan.timezone ?? 'Europe/London',
+  );
+  if (feedback) blocks.push({ type: 'paragraph', text: feedback });
+  return { visibility: 'channel', blocks };
+}
+
+function describeCounts(actions: Action[], weekUpdates: RecentUpdate[]) {
+  // An action's status a week ago: the old status of its first update this week, else its status now.
+  const firstThisWeek = new Map<string, RecentUpdate>();
+  for (const u of weekUpdates) if (!firstThisWeek.has(u.ref)) firstThisWeek.set(u.ref, u);
+  const count = (pick: (a: Action) => Status, status: Status) =>
+    actions.filter((a) => pick(a) === status).length;
+  return STATUSES.map((status) => {
+    const now = count((a) => a.status, status);
+    const change = now - count((a) => firstThisWeek.get(a.ref)?.oldStatus ?? a.status, status);
+    return {
+      label: describeStatus(status),
+      value: `${now}${change ? ` (${change > 0 ? '+' : ''}${change} this week)` : ''}`,
+    };
+  });
+}
+
+function describeChange(u: RecentUpdate): string {
+  const change =
+    u.oldStatus === u.newStatus
+      ? describeStatus(u.newStatus)
+      : `${describeStatus(u.oldStatus)} → ${describeStatus(u.newStatus)}`;
+  return `${u.ref} ${change} · ${u.authorName ?? 'imported'}${u.note ? `: ${truncate(u.note, 140)}` : ''}`;
+}
