@@ -22,7 +22,7 @@ export function toTagChoices(targets: TagTargets): TagChoice[] {
  * select shows as the person types. An empty query lists the first ones.
  */
 export function searchTagChoices(choices: readonly TagChoice[], query: string, limit: number): TagChoice[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = toSearchWords(query);
   const found: TagChoice[] = [];
   for (const choice of choices) {
     const label = choice.label.toLowerCase();
@@ -30,4 +30,9 @@ export function searchTagChoices(choices: readonly TagChoice[], query: string, l
     if (found.length === limit) break;
   }
   return found;
+}
+
+/** The words of what someone typed into a search box, lower-cased. */
+export function toSearchWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
 }

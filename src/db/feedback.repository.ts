@@ -39,6 +39,36 @@ export function createFeedbackRepository(
       };
     },
 
+    async searchTagTargets(words, limit) {
+      const holds = (w: string) => ({
+        OR: [
+          { ref: { contains: w, mode: 'insensitive' as const } },
+          { title: { contains: w, mode: 'insensitive' as const } },
+          { plan: { code: { contains: w, mode: 'insensitive' as const } } },
+        ],
+      });
+      const orderBy = [{ plan: { code: 'asc' as const } }, { position: 'asc' as const }];
+      const themes = await prisma.theme.findMany({
+        where: { AND: words.filter((w) => !'theme'.includes(w.toLowerCase())).map(holds) },
+        orderBy,
+        take: limit,
+        select: { id: true, ref: true, title: true, plan: { select: { code: true } } },
+      });
+      const actions =
+        themes.length < limit
+          ? await prisma.action.findMany({
+              where: { AND: words.map(holds) },
+              orderBy,
+              take: limit - themes.length,
+              select: { id: true, ref: true, title: true, themeId: true, plan: { select: { code: true } } },
+            })
+          : [];
+      return {
+        actions: actions.map(({ plan, ...a }) => ({ ...a, planCode: plan.code })),
+        themes: themes.map(({ plan, ...t }) => ({ ...t, planCode: plan.code })),
+      };
+    },
+
     async findByCode(code) {
       return presentOneFeedback(prisma, await findFeedbackRow(prisma, { code: code.toUpperCase() }));
     },

@@ -69,6 +69,11 @@ export type StoredFeedback = FeedbackItem & { networkId: string; actionIds: stri
 /** Anonymous submissions, their moderation, release and replies. */
 export type FeedbackRepository = {
   listTagTargets(): Promise<TagTargets>;
+  /**
+   * At most `limit` themes and actions (themes first) whose plan code, ref or title holds each word
+   * (any case; a theme also matches the word "theme"): what a searchable select shows as people type.
+   */
+  searchTagTargets(words: readonly string[], limit: number): Promise<TagTargets>;
   /** Stores a submission and returns its code and a new receipt (shown once; only its hash is kept). */
   submit(feedback: NewFeedback): Promise<{ code: string; receipt: string }>;
   findByReceipt(receipt: string): Promise<FeedbackItem | null>;
