@@ -4,6 +4,8 @@ import { parseDocumentPlan } from './document-plan.ts';
 import { cleanImportText, cleanImportValues } from './import-hygiene.ts';
 import { readHeader } from './plan-columns.ts';
 import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
+import { readDocxPlan } from './read-docx.ts';
+import { readPdfPlan } from './read-pdf.ts';
 import { MAX_PLAN_FILE_BYTES, parsePlanText } from './read-plan-file.ts';
 import { parseTablePlan } from './table-plan.ts';
 
@@ -35,6 +37,8 @@ export async function readImportFile(file: string, id: Partial<PlanIdentity>): P
       ],
     };
   const bytes = await fs.readFile(file);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.docx' || ext === '.pdf') return (ext === '.docx' ? readDocxPlan : readPdfPlan)(bytes, id);
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, errors: [`${file}: ${text.error}`] };
   return parseImportText(text.text, guessFormat(file), id);

@@ -1,0 +1,111 @@
+import type { HTMLElement, Node } from 'node-html-parser';
+
+// mammoth turns a Word document into plain HTML: p, h1-h6, ul/ol/li, table/tr/td (with colspan and
+// rowspan for merged cells), strong/em/a inside. This reads that HTML into the blocks a plan is
+// recovered from; node-html-parser is loaded by the caller, only when a .docx is imported.
+
+/** A paragraph or heading outside tables, or one row of a table; `line` counts blocks from 1. */
+export type DocxBlock =
+  | { kind: 'text'; line: number; text: string; heading: boolean }
+  | { kind: 'row'; line: number; table: number; cells: string[] };
+
+type Element = HTMLElement;
+const ELEMENT = 1;
+const isElement = (node: Node): node is Element => node.nodeType === ELEMENT;
+const tagOf = (node: Node) => (isElement(node) ? node.tagName.toLowerCase() : '');
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The blocks of a document's HTML, in order; lists become one text block per item. */
+export function readDocxBlocks(root: Element): DocxBlock[] {
+  const blocks: DocxBlock[] = [];
+  let tables = 0;
+  const addText = (text: string, heading = false) => {
+    if (text.trim()) blocks.push({ kind: 'text', line: blocks.length + 1, text, heading });
+  };
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (tag === 'table') {
+        const table = ++tables;
+        for (const cells of readTableRows(node as Element))
+          blocks.push({ kind: 'row', line: blocks.length + 1, table, cells });
+      } else if (tag === 'ul' || tag === 'ol') for (const item of listLines(node as Element)) addText(item);
+      else if (/^h[1-6]$/.test(tag)) addText(squash(node.text), true);
+      else if (tag === 'p' || !isElement(node)) addText(squash(node.text));
+      else walk(node.childNodes);
+    }
+  };
+  walk(root.childNodes);
+  return blocks;
+}
+
+/** List items as lines: "- item" for bullets, "1. item" for numbered lists; nested lists indented. */
+function listLines(list: Element, depth = 0): string[] {
+  const numbered = tagOf(list) === 'ol';
+  const items = list.childNodes.filter((n) => tagOf(n) === 'li') as Element[];
+  return items.flatMap((item, i) => {
+    const nested = item.childNodes.filter((n) => tagOf(n) === 'ul' || tagOf(n) === 'ol') as Element[];
+    const own = squash(
+      item.childNodes
+        .filter((n) => !nested.includes(n as Element))
+        .map((n) => n.text)
+        .join(' '),
+    );
+    const marker = numbered ? `${i + 1}.` : '-';
+    const lines = own ? [`${'  '.repeat(depth)}${marker} ${own}`] : [];
+    return [...lines, ...nested.flatMap((n) => listLines(n, depth + 1))];
+  });
+}
+
+/** A cell's text: each paragraph and list item on its own line. */
+function cellText(cell: Element): string {
+  const lines: string[] = [];
+  for (const node of cell.childNodes) {
+    const tag = tagOf(node);
+    if (tag === 'ul' || tag === 'ol') lines.push(...listLines(node as Element));
+    else if (tag === 'table') lines.push(...readTableRows(node as Element).map((r) => r.join(' ')));
+    else lines.push(squash(node.text));
+  }
+  return lines.filter(Boolean).join('\n');
+}
+
+/**
+ * The rows of a table as cells in column order. A merged cell's text is given to every row it spans
+ * (an owner merged down three actions owns all three); the columns it spans across are left empty.
+ */
+function readTableRows(table: Element): string[][] {
+  const rows = table.childNodes.flatMap((n) =>
+    tagOf(n) === 'tr' ? [n as Element] : ['thead', 'tbody', 'tfoot'].includes(tagOf(n)) ? childRows(n) : [],
+  );
+  const carried: ({ text: string; left: number } | undefined)[] = [];
+  return rows.map((row) => {
+    const cells: string[] = [];
+    let column = 0;
+    const takeCarried = () => {
+      for (let c = carried[column]; c && c.left > 0; c = carried[column]) {
+        cells[column++] = c.text;
+        c.left--;
+      }
+    };
+    for (const cell of row.childNodes.filter((n) => tagOf(n) === 'td' || tagOf(n) === 'th') as Element[]) {
+      takeCarried();
+      const text = cellText(cell);
+      const across = Math.max(1, Number(cell.getAttribute('colspan') ?? 1) || 1);
+      const down = Math.max(1, Number(cell.getAttribute('rowspan') ?? 1) || 1);
+      for (let k = 0; k < across; k++) {
+        cells[column + k] = k === 0 ? text : '';
+        carried[column + k] = down > 1 ? { text: k === 0 ? text : '', left: down - 1 } : undefined;
+      }
+      column += across;
+    }
+    while (column < carried.length) {
+      if (carried[column]?.left) takeCarried();
+      else cells[column++] ??= '';
+    }
+    return Array.from(cells, (c) => c ?? '');
+  });
+}
+
+function childRows(section: Node): Element[] {
+  return section.childNodes.filter((n) => tagOf(n) === 'tr') as Element[];
+}
