@@ -1,3 +1,5 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One record of a delimited file: its cells and the line it starts on (1-based). */
 export type CsvRow = { line: number; cells: string[] };
 
@@ -15,63 +17,44 @@ export function detectDelimiter(text: string): string {
   return best.n > 0 ? best.c : ',';
 }
 
+const newlines = (s: string) => s.split('\n').length - 1;
+
 /**
- * Reads RFC 4180 text: quoted fields with doubled quotes and embedded line breaks, CRLF or LF, an
- * optional UTF-8 byte order mark. The delimiter is detected unless given ('\t' reads TSV).
- * Blank lines are skipped; a quote left open is an error naming the line it opened on.
+ * Reads RFC 4180 text with csv-parse: quoted fields with doubled quotes and embedded line breaks,
+ * CRLF or LF, an optional UTF-8 byte order mark. The delimiter is detected unless given ('\t' reads
+ * TSV). Blank lines are skipped; a quote left open is an error naming the line it opened on.
  */
 export function parseCsv(input: string, delimiter = detectDelimiter(input)): CsvResult {
-  const text = input.replace(/^\uFEFF/, '');
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let cellStarted = false; // a quote only opens a field at its start
-  const endRow = () => {
-    cells.push(cell);
-    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-    cellStarted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        // Keep line breaks inside a cell as \n whatever the file used.
-        if (ch === '\r' && text[i + 1] === '\n') continue;
-        cell += ch === '\r' ? '\n' : ch;
-      }
-      continue;
+  // Line breaks become \n first, so cells keep \n whatever the file used and lines count once.
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  try {
+    const records = parse(text, {
+      delimiter,
+      info: true,
+      relax_quotes: true, // a quote inside an unquoted field (5" screen) is text
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // csv-parse counts the line a record ends on; the record starts as many lines earlier as its cells break.
+    const rows = records.map(({ record, info }) => ({
+      line: info.lines - record.reduce((n, cell) => n + newlines(cell), 0),
+      cells: record,
+    }));
+    return { ok: true, rows, delimiter };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // The open quote is in the record after the last complete one, past any blank lines.
+      const done = Buffer.from(text).subarray(0, Number(error.bytes_records)).toString();
+      const blank = /^\n*/.exec(text.slice(done.length))?.[0].length ?? 0;
+      return { ok: false, line: newlines(done) + blank + 1, error: 'a quoted field is never closed' };
     }
-    if (ch === '"' && !cellStarted) {
-      quoted = true;
-      quoteLine = line;
-      cellStarted = true;
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-      cellStarted = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      cell += ch;
-      cellStarted = true;
-    }
+    // A closing quote followed by more text ("a"b): the file's quoting is broken at that line.
+    return {
+      ok: false,
+      line: Number(error.lines) || 1,
+      error:
+        'a quoted field has text after its closing quote: quote the whole cell, doubling quotes inside it',
+    };
   }
-  if (quoted) return { ok: false, line: quoteLine, error: 'a quoted field is never closed' };
-  if (cell !== '' || cells.length > 0) endRow();
-  return { ok: true, rows, delimiter };
 }

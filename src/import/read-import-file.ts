@@ -7,7 +7,9 @@ import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { readDocxPlan } from './read-docx.ts';
 import { readPdfPlan } from './read-pdf.ts';
 import { MAX_PLAN_FILE_BYTES, parsePlanText } from './read-plan-file.ts';
+import { readWorkbookRows } from './read-xlsx.ts';
 import { parseTablePlan } from './table-plan.ts';
+import { parseWorkbookPlan } from './workbook-plan.ts';
 
 /** How a file is read: a plan file, a spreadsheet export, or a document's text. */
 export type ImportFormat = 'yaml' | 'json' | 'csv' | 'tsv' | 'document';
@@ -39,6 +41,10 @@ export async function readImportFile(file: string, id: Partial<PlanIdentity>): P
   const bytes = await fs.readFile(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === '.docx' || ext === '.pdf') return (ext === '.docx' ? readDocxPlan : readPdfPlan)(bytes, id);
+  if (/\.xls[xm]?$/i.test(file)) {
+    const book = await readWorkbookRows(bytes);
+    return book.ok ? parseWorkbookPlan(book.sheets, id) : { ok: false, errors: [`${file}: ${book.error}`] };
+  }
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, errors: [`${file}: ${text.error}`] };
   return parseImportText(text.text, guessFormat(file), id);

@@ -77,3 +77,16 @@ describe('parseCsv (RFC 4180)', () => {
     expect(cells('a,5" screen\n')).toEqual([['a', '5" screen']]);
   });
 });
+
+describe('parseCsv on broken quoting', () => {
+  it('keeps text after a closing quote as written rather than refusing the file', () => {
+    expect(cells('a,b\n"x"y,3\n')).toEqual([
+      ['a', 'b'],
+      ['"x"y', '3'],
+    ]);
+  });
+
+  it('names the opening line of a quote left open after blank lines and non-ASCII text', () => {
+    expect(parseCsv('Réview,£\n\n\n1,"never closed\n2,3\n')).toMatchObject({ ok: false, line: 4 });
+  });
+});
