@@ -1,10 +1,10 @@
+import { addTableRow, createTableState, type TableState } from './add-table-row.ts';
 import { markdownToText, readCellText } from './cell-text.ts';
 import { readOwnerCell } from './owner-cell.ts';
 import { type ColumnMap, readHeader } from './plan-columns.ts';
 import type { DraftAction, DraftTheme, ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { finishDraft } from './plan-draft.ts';
 import { cleanCells, readSectionHeading, reportMarkup } from './row-structure.ts';
-import { addTableRow, createTableState, type TableState } from './table-plan.ts';
 import { isBlankValue, readStatus, readThemeCell, useTheme } from './table-rows.ts';
 
 const THEME_HEADING = /^(theme|objective|commitment|priority|section)\s+(\d{1,3})\s*[:.–-]?\s*(.*)$/i;
