@@ -1,8 +1,10 @@
-import { splitOwnerRoles } from './owner-roles.ts';
+import { addTableRow, createTableState, type TableState } from './add-table-row.ts';
+import { markdownToText, readCellText } from './cell-text.ts';
+import { readOwnerCell } from './owner-cell.ts';
 import { type ColumnMap, readHeader } from './plan-columns.ts';
 import type { DraftAction, DraftTheme, ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { finishDraft } from './plan-draft.ts';
-import { addTableRow, createTableState, type TableState } from './table-plan.ts';
+import { cleanCells, readSectionHeading, reportMarkup } from './row-structure.ts';
 import { isBlankValue, readStatus, readThemeCell, useTheme } from './table-rows.ts';
 
 const THEME_HEADING = /^(theme|objective|commitment|priority|section)\s+(\d{1,3})\s*[:.–-]?\s*(.*)$/i;
@@ -32,14 +34,9 @@ type DocState = TableState & {
   unknownRows: { from: number; to: number } | null;
 };
 
-/** Markdown-ish decoration in converted documents: **bold**, *italic*, [link](#). */
+/** A line without Markdown decoration (**bold**, *italic*, [link](#)), spacing tidied. */
 function plain(line: string): string {
-  return line
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*([^*]*)\*\*/g, '$1')
-    .replace(/(^|[^*\w])\*([^*\n]+)\*(?!\w)/g, '$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return markdownToText(line).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -64,6 +61,7 @@ export function parseDocumentPlan(text: string, id: PlanIdentity): ImportedPlan 
     readLine(s, raw, index + 1);
   });
   flushUnknownRows(s);
+  reportMarkup(s.markupLines, s.problems);
   const period = firstLines
     .slice(0, 12)
     .map((l) => PERIOD.exec(l)?.[1])
@@ -73,10 +71,13 @@ export function parseDocumentPlan(text: string, id: PlanIdentity): ImportedPlan 
 
 function readLine(s: DocState, raw: string, line: number): void {
   if (raw.includes('\t')) {
-    readTableLine(s, raw.split('\t'), line);
+    readTableLine(s, cleanCells(raw.split('\t'), line, s.markupLines), line);
     return;
   }
-  const text = plain(raw.replace(/^\s*•\s+/, '- '));
+  const read = readCellText(raw);
+  if (read.markup && !s.markupLines.includes(line)) s.markupLines.push(line);
+  // A paragraph of HTML reads as several lines; the document reader takes one line at a time.
+  const text = plain(read.text.replace(/\n/g, ' '));
   if (!text) {
     s.blanks++;
     return;
@@ -186,7 +187,9 @@ function setField(s: DocState, action: DraftAction, name: string, value: string,
   const v = value.trim();
   if (name.startsWith('lead') || name.startsWith('owner') || name === 'by whom') {
     action.ownerText = v;
-    action.owners = splitOwnerRoles(v);
+    const owner = readOwnerCell(v);
+    action.owners = owner.roles;
+    for (const guess of owner.guesses) s.problems.push({ line, message: guess });
   } else if (['timeframe', 'by when', 'due', 'deadline'].includes(name)) action.due = v || undefined;
   else if (name === 'links to other plans') return;
   else {
@@ -201,6 +204,19 @@ function readTableLine(s: DocState, cells: string[], line: number): void {
   const header = readHeader(cells);
   const afterGap = s.blanks >= 2;
   s.blanks = 0;
+  const heading = s.map ? null : readSectionHeading(cells);
+  if (heading) {
+    // "1 Place shaping ..." then empty cells, before the table's header: the theme, not the intro.
+    flushUnknownRows(s);
+    s.pending = [];
+    s.tablesSeen++;
+    useTheme(s, heading, line);
+    s.problems.push({
+      line,
+      message: `read as theme ${heading.ref} ("${heading.title.slice(0, 60)}"): a numbered heading row`,
+    });
+    return;
+  }
   if (!header && !s.map) {
     if (cells.some((c) => c.trim())) s.unknownRows = { from: s.unknownRows?.from ?? line, to: line };
     return;

@@ -1,10 +1,10 @@
 import { neutraliseBidi } from '../domain/text-hygiene.ts';
+import { addTableRow, createTableState, type TableState } from './add-table-row.ts';
 import type { DocxBlock } from './docx-blocks.ts';
 import { cleanImportText, cleanImportValues } from './import-hygiene.ts';
 import { type ColumnMap, readHeader } from './plan-columns.ts';
 import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { finishDraft } from './plan-draft.ts';
-import { addTableRow, createTableState, type TableState } from './table-plan.ts';
 import { readThemeCell, tidy, useTheme } from './table-rows.ts';
 
 /** An action number in a cell ("1.1 ..."): a row that starts with one is an action, not a heading. */

@@ -6,7 +6,9 @@ const ROLE_ENDINGS = new Set(
 );
 const ROLE_STARTS =
   /^(head|heads|chair|director|directors|consultant|lead member|chief|assistant director|deputy director)\s+(of|in|for)\s/i;
-const ROLE_HEADS = /^(principal|head|heads|director|directors|chief|chair|assistant|deputy|executive)\b/i;
+/** Words a role starts with ("Director ...", "Chief ..."). */
+export const ROLE_HEADS =
+  /^(principal|head|heads|director|directors|chief|chair|assistant|deputy|executive)\b/i;
 
 /**
  * Splits an owner cell naming several roles: "A; B", "A, supported by B", "Principal Social Worker
@@ -55,7 +57,8 @@ function splitAtAnd(part: string): string[] {
   return [part];
 }
 
-function isWholeRole(text: string): boolean {
+/** True when text reads as a whole job role: it ends with a role word or starts "Head of ...". */
+export function isWholeRole(text: string): boolean {
   const bare = text.replace(/\([^)]*\)/g, '').trim();
   const last = bare.split(/\s+/).pop()?.toLowerCase() ?? '';
   return ROLE_ENDINGS.has(last) || ROLE_STARTS.test(bare);

@@ -4,6 +4,7 @@ export type ColumnRole =
   | 'theme'
   | 'action'
   | 'description'
+  | 'issue'
   | 'owner'
   | 'due'
   | 'status'
@@ -14,7 +15,10 @@ export type ColumnRole =
 /** Header names per role, matched case-insensitively, ignoring punctuation and "(...)" asides. */
 const SYNONYMS: readonly (readonly [ColumnRole, readonly string[]])[] = [
   ['ref', ['ref', 'reference', 'id', 'no', 'number', 'action no', 'action number', 'action ref']],
-  ['theme', ['theme', 'objective', 'commitment', 'priority', 'section']],
+  [
+    'theme',
+    ['theme', 'themes', 'objective', 'objectives', 'commitment', 'priority', 'priorities', 'section'],
+  ],
   [
     'action',
     [
@@ -27,9 +31,40 @@ const SYNONYMS: readonly (readonly [ColumnRole, readonly string[]])[] = [
       'action description',
     ],
   ],
-  ['description', ['description', 'aim', 'details', 'detail']],
-  ['owner', ['owner', 'owners', 'lead', 'leads', 'by whom', 'responsible', 'lead officer']],
-  ['due', ['due', 'by when', 'timeframe', 'deadline', 'timescale', 'timescales', 'due date', 'target date']],
+  ['description', ['description', 'aim', 'aims', 'details', 'detail']],
+  ['issue', ['issue', 'issues', 'issue identified', 'background', 'rationale']],
+  [
+    'owner',
+    [
+      'owner',
+      'owners',
+      'lead',
+      'leads',
+      'by whom',
+      'responsible',
+      'lead officer',
+      'lead s',
+      'lead officer s',
+      'responsible officer',
+    ],
+  ],
+  [
+    'due',
+    [
+      'due',
+      'by when',
+      'timeframe',
+      'deadline',
+      'timescale',
+      'timescales',
+      'due date',
+      'target date',
+      'timescales for completion',
+      'completion date',
+      'target completion date',
+      'completion',
+    ],
+  ],
   ['status', ['status', 'rag', 'ragc', 'rag status', 'brag', 'ragc status']],
   [
     'success',
@@ -40,10 +75,26 @@ const SYNONYMS: readonly (readonly [ColumnRole, readonly string[]])[] = [
       'how will performance be measured',
       'outcomes',
       'outcome',
+      'measures',
+      'measure',
+      'measures of success',
+      'success criteria',
     ],
   ],
   ['metrics', ['metrics', 'metric', 'wres metric', 'wres metrics']],
-  ['update', ['update', 'progress', 'position', 'latest update', 'progress update', 'comments']],
+  [
+    'update',
+    [
+      'update',
+      'progress',
+      'position',
+      'latest update',
+      'progress update',
+      'progress updates',
+      'progress to date',
+      'comments',
+    ],
+  ],
 ];
 
 const ACTION_NAMES = SYNONYMS.find(([role]) => role === 'action')?.[1] ?? [];

@@ -9,6 +9,8 @@ export type DraftAction = {
   ref?: string | undefined;
   title: string;
   description?: string | undefined;
+  /** The Issue cell, put before the aim in the description. */
+  issue?: string | undefined;
   owners: string[];
   /** The owner cell as written, kept so a cell split across pages can be re-read whole. */
   ownerText?: string | undefined;

@@ -1,96 +1,10 @@
+import { addTableRow, createTableState } from './add-table-row.ts';
 import { parseCsv } from './csv.ts';
 import { type ColumnMap, readHeader } from './plan-columns.ts';
-import type { DraftAction, ImportedPlan, ImportProblem, PlanIdentity } from './plan-draft.ts';
+import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { finishDraft } from './plan-draft.ts';
-import {
-  appendContinuation,
-  readActionRow,
-  readThemeCell,
-  type ThemeList,
-  tidy,
-  useTheme,
-} from './table-rows.ts';
-
-/** What table readers share while going down the rows of one file. */
-export type TableState = ThemeList & {
-  problems: ImportProblem[];
-  /** Rows so far whose action carried a number, and the last action read. */
-  numbered: number;
-  last: DraftAction | null;
-  /** Aims in order, for "Same as aim 2" cells. */
-  aims: string[];
-};
-
-/** A fresh {@link TableState}. */
-export function createTableState(): TableState {
-  return { themes: [], current: null, problems: [], numbered: 0, last: null, aims: [] };
-}
-
-/** Options for documents: rows split across pages are joined to the row before. */
-export type RowOptions = { joinSplitRows?: boolean; afterGap?: boolean };
-
-/** Adds one data row of a table to the state: an action, the rest of the previous one, or a reported skip. */
-export function addTableRow(
-  state: TableState,
-  cells: readonly string[],
-  map: ColumnMap,
-  line: number,
-  options: RowOptions = {},
-): void {
-  if (cells.every((c) => /^[\s-]*$/.test(c))) return; // empty rows and "---" rules
-  const rowProblems: ImportProblem[] = []; // kept only if the row is kept
-  const action = readActionRow(cells, map, line, rowProblems);
-  if (options.joinSplitRows && state.last && isRestOfRow(action, map, options.afterGap ?? false)) {
-    appendContinuation(state.last, action);
-    state.problems.push({
-      line,
-      message: `read as the rest of the action on line ${state.last.line} (a row split across pages)`,
-    });
-    return;
-  }
-  if (!action.title) {
-    state.problems.push({ line, message: 'no action text in this row; skipped' });
-    return;
-  }
-  // Only where numbers live in the Action cell: a ref column may leave refs to be numbered.
-  if (!action.ref && state.numbered > 0 && map.ref === undefined) {
-    state.problems.push({
-      line,
-      message: `the Action cell ("${action.title.slice(0, 40)}") has no action number like 1.1, unlike the rows before it; skipped`,
-    });
-    return;
-  }
-  if (action.ref && map.ref === undefined) state.numbered++;
-  state.problems.push(...rowProblems);
-  action.description = resolveAim(state, action.description);
-  const themeCell = map.theme === undefined ? '' : tidy(cells[map.theme]);
-  if (themeCell) useTheme(state, readThemeCell(themeCell), line);
-  else if (!state.current) {
-    const prefix = action.ref?.split('.')[0];
-    useTheme(state, prefix ? { ref: prefix, title: `Theme ${prefix}` } : { title: 'Actions' }, line);
-  }
-  state.current?.actions.push(action);
-  state.last = action;
-}
-
-function isRestOfRow(action: DraftAction, map: ColumnMap, afterGap: boolean): boolean {
-  if (action.ref || action.status) return false;
-  if (map.owner === undefined && map.due === undefined) return false;
-  if (!action.ownerText && !action.due) return true;
-  return afterGap && !action.due && map.due !== undefined;
-}
-
-// "Same as aim 2" refers to the second distinct aim; "4. Explore ..." numbers itself.
-function resolveAim(state: TableState, aim: string | undefined): string | undefined {
-  if (!aim) return aim;
-  const same = /^same as aim (\d+)$/i.exec(aim);
-  if (same) return state.aims[Number(same[1]) - 1] ?? aim;
-  const numbered = /^(\d+)\.\s+(\S[\s\S]*)$/.exec(aim);
-  const text = numbered?.[2] ?? aim;
-  if (numbered) state.aims[Number(numbered[1]) - 1] = text;
-  else state.aims.push(text);
-  return text;
-}
+import { cleanCells, readSectionHeading, reportMarkup } from './row-structure.ts';
+import { tidy } from './table-rows.ts';
 
 /**
  * Reads a spreadsheet exported as CSV or TSV: a header row (within the first ten rows) naming the
@@ -99,10 +13,12 @@ function resolveAim(state: TableState, aim: string | undefined): string | undefi
 export function parseTablePlan(text: string, id: PlanIdentity, delimiter?: string): ImportedPlan {
   const csv = delimiter ? parseCsv(text, delimiter) : parseCsv(text);
   if (!csv.ok) return { ok: false, errors: [`line ${csv.line}: ${csv.error}`] };
-  const headerAt = csv.rows.slice(0, 10).findIndex((r) => readHeader(r.cells));
+  const state = createTableState();
+  const rows = csv.rows.map((r) => ({ line: r.line, cells: cleanCells(r.cells, r.line, state.markupLines) }));
+  const headerAt = rows.slice(0, 10).findIndex((r) => readHeader(r.cells));
   if (headerAt < 0) {
     const first =
-      csv.rows[0]?.cells
+      rows[0]?.cells
         .map((c) => c.trim())
         .filter(Boolean)
         .slice(0, 6)
@@ -110,17 +26,24 @@ export function parseTablePlan(text: string, id: PlanIdentity, delimiter?: strin
     return {
       ok: false,
       errors: [
-        `no recognisable header row: expected columns such as Ref, Theme, Action, Owner, Due, Status, Update${first ? ` (line ${csv.rows[0]?.line} reads "${first.slice(0, 120)}")` : ''}`,
+        `no recognisable header row: expected columns such as Ref, Theme, Action, Owner, Due, Status, Update${first ? ` (line ${rows[0]?.line} reads "${first.slice(0, 120)}")` : ''}`,
       ],
     };
   }
-  let map = readHeader(csv.rows[headerAt]?.cells ?? []) as ColumnMap;
-  const state = createTableState();
-  for (const row of csv.rows.slice(headerAt + 1)) {
+  let map = readHeader(rows[headerAt]?.cells ?? []) as ColumnMap;
+  // A numbered heading row above the first header row ("1 Place shaping ...") is the first theme.
+  for (const row of rows.slice(0, headerAt))
+    if (readSectionHeading(row.cells)) addTableRow(state, row.cells, map, row.line);
+  for (const row of rows.slice(headerAt + 1)) {
     const header = readHeader(row.cells);
     if (header) map = header;
     else addTableRow(state, row.cells, map, row.line);
   }
-  const title = csv.rows[0] && headerAt > 0 ? tidy(csv.rows[0].cells.find((c) => c.trim())) : undefined;
+  const firstRow = rows[0];
+  const title =
+    firstRow && headerAt > 0 && !readSectionHeading(firstRow.cells)
+      ? tidy(firstRow.cells.find((c) => c.trim()))
+      : undefined;
+  reportMarkup(state.markupLines, state.problems);
   return finishDraft({ title, themes: state.themes }, id, state.problems);
 }

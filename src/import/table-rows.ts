@@ -1,5 +1,5 @@
 import { parseStatusWord } from '../domain/status.ts';
-import { splitOwnerRoles } from './owner-roles.ts';
+import { readOwnerCell } from './owner-cell.ts';
 import type { ColumnMap } from './plan-columns.ts';
 import type { DraftAction, DraftTheme, ImportProblem } from './plan-draft.ts';
 
@@ -66,13 +66,17 @@ export function readActionRow(
   const successMeasure = get(map.success);
   const due = get(map.due);
   const ownerText = get(map.owner);
+  const owner = readOwnerCell(ownerText);
+  for (const guess of owner.guesses) problems.push({ line, message: guess });
+  const issue = get(map.issue);
   return {
     line,
     ref: ref?.replace(/\.$/, ''),
     title,
     description: description || undefined,
     ownerText: ownerText || undefined,
-    owners: splitOwnerRoles(ownerText),
+    owners: owner.roles,
+    issue: issue || undefined,
     due: due || undefined,
     status: status ?? undefined,
     successMeasure: successMeasure || undefined,
@@ -97,7 +101,7 @@ export function appendContinuation(previous: DraftAction, next: DraftAction): vo
   previous.title = join(previous.title, next.title, '\n') ?? '';
   // "Inclusion and Corporate" + "Development Manager": the cell is re-read whole.
   previous.ownerText = join(previous.ownerText, next.ownerText, ' ');
-  previous.owners = splitOwnerRoles(previous.ownerText ?? '');
+  previous.owners = readOwnerCell(previous.ownerText ?? '').roles;
   previous.due = join(previous.due, next.due, ' ');
   previous.latestUpdate = join(previous.latestUpdate, next.latestUpdate, '\n');
   previous.successMeasure = join(previous.successMeasure, next.successMeasure, '\n');

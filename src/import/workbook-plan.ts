@@ -1,9 +1,9 @@
 import { findBrokenCharacter, neutraliseBidi } from '../domain/text-hygiene.ts';
+import { addTableRow, createTableState } from './add-table-row.ts';
 import { cleanImportValues } from './import-hygiene.ts';
 import { type ColumnMap, readHeader } from './plan-columns.ts';
 import { finishDraft, type ImportedPlan, type PlanIdentity } from './plan-draft.ts';
 import type { SheetRows } from './read-xlsx.ts';
-import { addTableRow, createTableState } from './table-plan.ts';
 import { readThemeCell, tidy, useTheme } from './table-rows.ts';
 
 /** Names Excel gives new sheets: no hint about what a sheet holds. */
