@@ -1,22 +1,31 @@
-import type { HTMLElement, Node } from 'node-html-parser';
+import type { parseDocument } from 'htmlparser2';
 
 // mammoth turns a Word document into plain HTML: p, h1-h6, ul/ol/li, table/tr/td (with colspan and
-// rowspan for merged cells), strong/em/a inside. This reads that HTML into the blocks a plan is
-// recovered from; node-html-parser is loaded by the caller, only when a .docx is imported.
+// rowspan for merged cells), strong/em/a inside. This reads that HTML, parsed by htmlparser2 (the
+// parser cell text uses too; loaded by the caller, only when a .docx is imported), into the blocks a
+// plan is recovered from.
 
 /** A paragraph or heading outside tables, or one row of a table; `line` counts blocks from 1. */
 export type DocxBlock =
   | { kind: 'text'; line: number; text: string; heading: boolean }
   | { kind: 'row'; line: number; table: number; cells: string[] };
 
-type Element = HTMLElement;
-const ELEMENT = 1;
-const isElement = (node: Node): node is Element => node.nodeType === ELEMENT;
-const tagOf = (node: Node) => (isElement(node) ? node.tagName.toLowerCase() : '');
+type Root = ReturnType<typeof parseDocument>;
+type Node = Root['children'][number];
+type Element = Extract<Node, { attribs: unknown }>;
+const isElement = (node: Node): node is Element => node.nodeType === 1;
+const tagOf = (node: Node) => (isElement(node) ? node.name.toLowerCase() : '');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** A node's text, entities already decoded by the parser. */
+const textOf = (node: Node): string =>
+  node.nodeType === 3 && 'data' in node
+    ? node.data
+    : 'children' in node
+      ? node.children.map(textOf).join('')
+      : '';
 
 /** The blocks of a document's HTML, in order; lists become one text block per item. */
-export function readDocxBlocks(root: Element): DocxBlock[] {
+export function readDocxBlocks(root: Root): DocxBlock[] {
   const blocks: DocxBlock[] = [];
   let tables = 0;
   const addText = (text: string, heading = false) => {
@@ -30,25 +39,25 @@ export function readDocxBlocks(root: Element): DocxBlock[] {
         for (const cells of readTableRows(node as Element))
           blocks.push({ kind: 'row', line: blocks.length + 1, table, cells });
       } else if (tag === 'ul' || tag === 'ol') for (const item of listLines(node as Element)) addText(item);
-      else if (/^h[1-6]$/.test(tag)) addText(squash(node.text), true);
-      else if (tag === 'p' || !isElement(node)) addText(squash(node.text));
-      else walk(node.childNodes);
+      else if (/^h[1-6]$/.test(tag)) addText(squash(textOf(node)), true);
+      else if (tag === 'p' || !isElement(node)) addText(squash(textOf(node)));
+      else walk(node.children);
     }
   };
-  walk(root.childNodes);
+  walk(root.children);
   return blocks;
 }
 
 /** List items as lines: "- item" for bullets, "1. item" for numbered lists; nested lists indented. */
 function listLines(list: Element, depth = 0): string[] {
   const numbered = tagOf(list) === 'ol';
-  const items = list.childNodes.filter((n) => tagOf(n) === 'li') as Element[];
+  const items = list.children.filter((n) => tagOf(n) === 'li') as Element[];
   return items.flatMap((item, i) => {
-    const nested = item.childNodes.filter((n) => tagOf(n) === 'ul' || tagOf(n) === 'ol') as Element[];
+    const nested = item.children.filter((n) => tagOf(n) === 'ul' || tagOf(n) === 'ol') as Element[];
     const own = squash(
-      item.childNodes
+      item.children
         .filter((n) => !nested.includes(n as Element))
-        .map((n) => n.text)
+        .map(textOf)
         .join(' '),
     );
     const marker = numbered ? `${i + 1}.` : '-';
@@ -60,11 +69,11 @@ function listLines(list: Element, depth = 0): string[] {
 /** A cell's text: each paragraph and list item on its own line. */
 function cellText(cell: Element): string {
   const lines: string[] = [];
-  for (const node of cell.childNodes) {
+  for (const node of cell.children) {
     const tag = tagOf(node);
     if (tag === 'ul' || tag === 'ol') lines.push(...listLines(node as Element));
     else if (tag === 'table') lines.push(...readTableRows(node as Element).map((r) => r.join(' ')));
-    else lines.push(squash(node.text));
+    else lines.push(squash(textOf(node)));
   }
   return lines.filter(Boolean).join('\n');
 }
@@ -74,7 +83,7 @@ function cellText(cell: Element): string {
  * (an owner merged down three actions owns all three); the columns it spans across are left empty.
  */
 function readTableRows(table: Element): string[][] {
-  const rows = table.childNodes.flatMap((n) =>
+  const rows = table.children.flatMap((n) =>
     tagOf(n) === 'tr' ? [n as Element] : ['thead', 'tbody', 'tfoot'].includes(tagOf(n)) ? childRows(n) : [],
   );
   const carried: ({ text: string; left: number } | undefined)[] = [];
@@ -87,11 +96,11 @@ function readTableRows(table: Element): string[][] {
         c.left--;
       }
     };
-    for (const cell of row.childNodes.filter((n) => tagOf(n) === 'td' || tagOf(n) === 'th') as Element[]) {
+    for (const cell of row.children.filter((n) => tagOf(n) === 'td' || tagOf(n) === 'th') as Element[]) {
       takeCarried();
       const text = cellText(cell);
-      const across = Math.max(1, Number(cell.getAttribute('colspan') ?? 1) || 1);
-      const down = Math.max(1, Number(cell.getAttribute('rowspan') ?? 1) || 1);
+      const across = Math.max(1, Number(cell.attribs.colspan ?? 1) || 1);
+      const down = Math.max(1, Number(cell.attribs.rowspan ?? 1) || 1);
       for (let k = 0; k < across; k++) {
         cells[column + k] = k === 0 ? text : '';
         carried[column + k] = down > 1 ? { text: k === 0 ? text : '', left: down - 1 } : undefined;
@@ -107,5 +116,6 @@ function readTableRows(table: Element): string[][] {
 }
 
 function childRows(section: Node): Element[] {
-  return section.childNodes.filter((n) => tagOf(n) === 'tr') as Element[];
+  if (!isElement(section)) return [];
+  return section.children.filter((n) => tagOf(n) === 'tr') as Element[];
 }

@@ -22,14 +22,14 @@ export function refuseOfficeBytes(bytes: Uint8Array, kind: 'Word' | 'Excel'): st
 /**
  * Reads a Word document. Its tables become table rows (headings and paragraphs before them give the
  * themes); a document without tables is read as text, lists as lines, by the document reader.
- * mammoth and node-html-parser are loaded here, only when a .docx is imported.
+ * mammoth and htmlparser2 are loaded here, only when a .docx is imported.
  */
 export async function readDocxPlan(bytes: Buffer, id: Partial<PlanIdentity>): Promise<ImportedPlan> {
   const refused = refuseOfficeBytes(bytes, 'Word');
   if (refused) return { ok: false, errors: [refused] };
-  const [{ default: mammoth }, { parse }] = await Promise.all([
+  const [{ default: mammoth }, { parseDocument }] = await Promise.all([
     import('mammoth'),
-    import('node-html-parser'),
+    import('htmlparser2'),
   ]);
   let html: string;
   try {
@@ -43,7 +43,7 @@ export async function readDocxPlan(bytes: Buffer, id: Partial<PlanIdentity>): Pr
       ],
     };
   }
-  const blocks = readDocxBlocks(parse(html));
+  const blocks = readDocxBlocks(parseDocument(html));
   if (blocks.some((b) => b.kind === 'row')) return parseDocxTables(blocks, id);
   const text = blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('\n');
   return parseImportText(text, 'document', id);

@@ -193,7 +193,7 @@ describe('reading Word and PDF files', () => {
 describe('the Word and PDF libraries', () => {
   it('are loaded only when a .docx or .pdf is imported: no module imports them at start', async () => {
     const files = (await fs.readdir('src', { recursive: true })).filter((f) => f.endsWith('.ts'));
-    const eager = /^import (?!type )[^;]*from '(mammoth|unpdf|node-html-parser)'/m;
+    const eager = /^import (?!type )[^;]*from '(mammoth|unpdf|htmlparser2)'/m;
     for (const f of files) expect(eager.test(await fs.readFile(path.join('src', f), 'utf8')), f).toBe(false);
   });
 });
