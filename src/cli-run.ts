@@ -2,15 +2,16 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createPlanReport, REPORT_FORMATS, type ReportFormat } from './commands/plan-report.ts';
 import type { Clock, Store } from './domain/ports.ts';
+import { formatPlanTree } from './import/plan-tree.ts';
 import { readImportFile } from './import/read-import-file.ts';
 
 const USAGE = `Usage:
   npx actionbot import <file> [--plan CODE] [--title TEXT] [--period TEXT] [--dry-run]
   npx actionbot report --plan CODE [--format html|md|csv] [--out FILE]
 
-import: YAML or JSON plan files as they are; spreadsheets (.csv, .tsv) and document text (.txt)
-  need --plan CODE. Actions with the same ref are updated, never duplicated. --dry-run lists what
-  would change and writes nothing.
+import: YAML or JSON plan files as they are; workbooks (.xlsx), Word (.docx), PDF, spreadsheets
+  (.csv, .tsv) and document text (.txt) need --plan CODE. Actions with the same ref are updated,
+  never duplicated. --dry-run lists what would change and the plan as read, and writes nothing.
 report: one row per action with its latest update, and a summary; to standard output unless --out.
 Uses DATABASE_URL, or the embedded database in ACTIONBOT_DATA_DIR (default ./data).`;
 
@@ -96,6 +97,12 @@ async function runImport({ values, positionals }: Parsed, out: CliOutput, err: C
       s.changes.length
         ? `${s.changes.map((c) => `  ${c}`).join('\n')}\n`
         : '  (none: the plan already matches)\n',
+    );
+    out.write(`\nThe plan as read (${plan.themes.length} themes, ${total} actions):\n`);
+    out.write(
+      `${formatPlanTree(plan)
+        .map((line) => `  ${line}`)
+        .join('\n')}\n`,
     );
     return 0;
   }

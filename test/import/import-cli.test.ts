@@ -112,12 +112,15 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
       .replace('Review job adverts', 'Review all job adverts');
     await fs.writeFile(file, next);
     const dry = await run('import', file, '--plan', 'SHEET', '--dry-run');
-    expect(dry.out.split('\n').slice(1)).toEqual([
+    const [changes, tree] = dry.out.split('\n\n');
+    expect(changes?.split('\n').slice(1)).toEqual([
       '  update 1.1 [Green → Complete]: Champion in post. Deputy to follow.',
       '  update 1.2 [Red] (status kept: updated in chat since): Results published',
       '  ~ 2.1: title changed',
-      '',
     ]);
+    // Then the plan as read: themes, then each action with its owners and due value, one line each.
+    expect(tree?.split('\n')[0]).toMatch(/^The plan as read \(\d+ themes, \d+ actions\):$/);
+    expect(tree).toMatch(/\n {4}2\.1 {2}Review all job adverts.*\[.+ \| (due .+|no due date)\]\n/);
     expect((await run('import', file, '--plan', 'SHEET')).out).toContain('2 progress updates recorded');
     expect(await t.store.actions.findAction('SHEET', '1.1')).toMatchObject({ status: 'COMPLETE' });
     expect(await t.store.actions.findAction('SHEET', '1.2')).toMatchObject({
