@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliOutput, runCli } from '../../src/cli-run.ts';
 import { readImportFile } from '../../src/import/read-import-file.ts';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../support/test-database.ts';
-
-const NOW = new Date('2026-11-20T10:00:00Z');
+import { useImportCli } from '../support/import-cli.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 type CellText = string | string[] | Paragraph[];
 const paragraphs = (text: CellText) =>
@@ -198,43 +196,19 @@ describe('the Word and PDF libraries', () => {
   });
 });
 
-function capture(): CliOutput & { text: string } {
-  const out = { text: '', write: (t: string) => (out.text += t) };
-  return out;
-}
-
 describe.each(ENGINES)('importing Word and PDF files on %s', (engine) => {
-  let t: TestDatabase;
-  let dir: string;
-  const run = async (...argv: string[]) => {
-    const out = capture();
-    const err = capture();
-    const deps = {
-      clock: { now: () => NOW },
-      withStore: <T>(use: (s: typeof t.store) => Promise<T>) => use(t.store),
-    };
-    const code = await runCli(argv, out, err, deps);
-    return { code, out: out.text, err: err.text };
+  const bed = useImportCli(engine, 'actionbot-docx-cli-');
+  const { run } = bed;
+  // A re-import audits itself; what these tests compare is the plan, its actions and updates.
+  const counts = async () => {
+    const { plans, actions, updates } = await bed.counts();
+    return { plans, actions, updates };
   };
-  const counts = async () => ({
-    plans: await t.db.prisma.plan.count(),
-    actions: await t.db.prisma.action.count(),
-    updates: await t.db.prisma.progressUpdate.count(),
-  });
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'actionbot-docx-cli-'));
-  });
-  afterAll(async () => {
-    await t.drop();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
 
   it('imports a Word plan and a PDF plan, then re-imports each changing nothing', async () => {
-    const docx = path.join(dir, 'riverside.docx');
+    const docx = path.join(bed.dir, 'riverside.docx');
     await writeDocx(docx, SECTIONED);
-    const pdf = path.join(dir, 'harbour.pdf');
+    const pdf = path.join(bed.dir, 'harbour.pdf');
     await fs.writeFile(pdf, writePdf(PDF_PLAN));
     for (const [file, code, summary] of [
       [docx, 'RIVER', '3 themes, 6 actions added, 0 updated, 2 progress updates recorded.'],
@@ -249,7 +223,7 @@ describe.each(ENGINES)('importing Word and PDF files on %s', (engine) => {
       );
       expect(await counts()).toEqual(before);
     }
-    expect(await t.store.actions.findAction('RIVER', '2.2')).toMatchObject({ owners: ['Head of HR'] });
+    expect(await bed.t.store.actions.findAction('RIVER', '2.2')).toMatchObject({ owners: ['Head of HR'] });
   });
 
   it('refuses damaged, encrypted, empty and scanned files with one sentence, changing nothing', async () => {
@@ -276,8 +250,8 @@ describe.each(ENGINES)('importing Word and PDF files on %s', (engine) => {
       ['broken.pdf', Buffer.from('%PDF-1.4\nnothing else'), /this PDF cannot be read/],
     ];
     for (const [name, content, message] of files) {
-      await fs.writeFile(path.join(dir, name), content);
-      const result = await run('import', path.join(dir, name), '--plan', 'BAD');
+      await fs.writeFile(path.join(bed.dir, name), content);
+      const result = await run('import', path.join(bed.dir, name), '--plan', 'BAD');
       expect(result.code, name).toBe(65);
       expect(result.err, name).toMatch(message);
       expect(result.err, name).toContain('nothing was changed');

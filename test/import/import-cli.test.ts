@@ -1,46 +1,16 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliOutput, runCli } from '../../src/cli-run.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli-run.ts';
+import { captureOutput, useImportCli } from '../support/import-cli.ts';
 import { EXCEL_CSV, PLANS_DIR } from '../support/import-fixtures.ts';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../support/test-database.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
-function capture(isTTY = false): CliOutput & { text: string } {
-  const out = { text: '', isTTY, write: (t: string) => (out.text += t) };
-  return out;
-}
-
 describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
-  let t: TestDatabase;
-  let dir: string;
-  const run = async (...argv: string[]) => {
-    const out = capture();
-    const err = capture();
-    const deps = {
-      clock: { now: () => NOW },
-      withStore: <T>(use: (s: typeof t.store) => Promise<T>) => use(t.store),
-    };
-    const code = await runCli(argv, out, err, deps);
-    return { code, out: out.text, err: err.text };
-  };
-  const counts = async () => ({
-    plans: await t.db.prisma.plan.count(),
-    actions: await t.db.prisma.action.count(),
-    updates: await t.db.prisma.progressUpdate.count(),
-    audit: await t.db.prisma.auditEvent.count(),
-  });
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'actionbot-import-'));
-  });
-  afterAll(async () => {
-    await t.drop();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const bed = useImportCli(engine, 'actionbot-import-');
+  const { run, counts } = bed;
 
   it.each([
     // Updates: Bristol's 42 less 1.1.3, 1.1.4, 1.2.1 (no Progress) and seven whose Progress is n/a.
@@ -55,10 +25,12 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
       expect(first.out).toBe(
         `Created plan ${code}: ${themes} themes, ${actions} actions added, 0 updated, ${updates} progress updates recorded.\n`,
       );
-      expect(await t.db.prisma.action.count({ where: { plan: { code } } })).toBe(actions);
-      expect(await t.db.prisma.theme.count({ where: { plan: { code } } })).toBe(themes);
+      expect(await bed.t.db.prisma.action.count({ where: { plan: { code } } })).toBe(actions);
+      expect(await bed.t.db.prisma.theme.count({ where: { plan: { code } } })).toBe(themes);
       expect(
-        await t.db.prisma.progressUpdate.count({ where: { action: { plan: { code } }, source: 'import' } }),
+        await bed.t.db.prisma.progressUpdate.count({
+          where: { action: { plan: { code } }, source: 'import' },
+        }),
       ).toBe(updates);
       const before = await counts();
       const dry = await run('import', path.join(PLANS_DIR, file), '--plan', code, '--dry-run');
@@ -72,30 +44,30 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
   );
 
   it('stores statuses and latest updates from the file as progress from the import', async () => {
-    const a = await t.store.actions.findAction('NWRES', '3.1');
+    const a = await bed.t.store.actions.findAction('NWRES', '3.1');
     expect(a).toMatchObject({
       status: 'COMPLETE',
       owners: [],
       lastUpdate: { source: 'import', authorName: null },
     });
     expect(a?.lastUpdate?.note).toMatch(/^The Code of Conduct was renamed/);
-    expect(await t.store.actions.findAction('BSCWRES', '2.2.3')).toMatchObject({
+    expect(await bed.t.store.actions.findAction('BSCWRES', '2.2.3')).toMatchObject({
       owners: ['Principal Social Workers', 'Reward and Analytics Manager'],
       due: { text: '', date: null },
     });
   });
 
   it('imports a spreadsheet; a newer round updates status and note, but a chat update keeps its status', async () => {
-    const file = path.join(dir, 'plan.csv');
+    const file = path.join(bed.dir, 'plan.csv');
     await fs.writeFile(file, EXCEL_CSV);
     expect((await run('import', file, '--plan', 'SHEET', '--title', 'Sheet plan')).code).toBe(0);
-    expect(await t.store.actions.findAction('SHEET', '1.1')).toMatchObject({
+    expect(await bed.t.store.actions.findAction('SHEET', '1.1')).toMatchObject({
       status: 'GREEN',
       plan: { title: 'Sheet plan' },
     });
-    const action = await t.store.actions.findAction('SHEET', '1.2');
-    const person = await t.store.people.ensurePerson({ platform: 'console', externalId: 'jane' });
-    await t.store.actions.recordUpdate({
+    const action = await bed.t.store.actions.findAction('SHEET', '1.2');
+    const person = await bed.t.store.people.ensurePerson({ platform: 'console', externalId: 'jane' });
+    await bed.t.store.actions.recordUpdate({
       actionId: action?.id ?? '',
       authorId: person.id,
       source: 'console',
@@ -122,8 +94,8 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
     expect(tree?.split('\n')[0]).toMatch(/^The plan as read \(\d+ themes, \d+ actions\):$/);
     expect(tree).toMatch(/\n {4}2\.1 {2}Review all job adverts.*\[.+ \| (due .+|no due date)\]\n/);
     expect((await run('import', file, '--plan', 'SHEET')).out).toContain('2 progress updates recorded');
-    expect(await t.store.actions.findAction('SHEET', '1.1')).toMatchObject({ status: 'COMPLETE' });
-    expect(await t.store.actions.findAction('SHEET', '1.2')).toMatchObject({
+    expect(await bed.t.store.actions.findAction('SHEET', '1.1')).toMatchObject({ status: 'COMPLETE' });
+    expect(await bed.t.store.actions.findAction('SHEET', '1.2')).toMatchObject({
       status: 'RED',
       lastUpdate: { source: 'import', note: 'Results published' },
     });
@@ -141,14 +113,14 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
       ['notes.txt', 'Just some notes.\nNothing like a plan here.\n', /no actions found/],
     ];
     for (const [name, content, message] of files) {
-      await fs.writeFile(path.join(dir, name), content);
-      const result = await run('import', path.join(dir, name), '--plan', 'BAD');
+      await fs.writeFile(path.join(bed.dir, name), content);
+      const result = await run('import', path.join(bed.dir, name), '--plan', 'BAD');
       expect(result.code, name).toBe(65);
       expect(result.err, name).toMatch(message);
       expect(result.err, name).toContain('nothing was changed');
     }
     // Sparse: 50 MB on paper, refused by its size before a byte is read.
-    const big = path.join(dir, 'huge.csv');
+    const big = path.join(bed.dir, 'huge.csv');
     await fs.writeFile(big, '');
     await fs.truncate(big, 50 * 1024 * 1024);
     const huge = await run('import', big, '--plan', 'BAD');
@@ -156,7 +128,7 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
       code: 65,
       err: expect.stringContaining('is 50 MB; plans are read up to 5 MB'),
     });
-    expect((await run('import', path.join(dir, 'missing.csv'), '--plan', 'BAD')).err).toContain(
+    expect((await run('import', path.join(bed.dir, 'missing.csv'), '--plan', 'BAD')).err).toContain(
       'no such file',
     );
     expect(await counts()).toEqual(before);
@@ -171,10 +143,10 @@ describe.each(ENGINES)('npx actionbot import on %s', (engine) => {
       'Processed 75/87 actions',
       'Processed 87/87 actions',
     ]);
-    const tty = capture(true);
-    await runCli(['import', file, '--plan', 'NSARAP', '--dry-run'], capture(), tty, {
+    const tty = captureOutput(true);
+    await runCli(['import', file, '--plan', 'NSARAP', '--dry-run'], captureOutput(), tty, {
       clock: { now: () => NOW },
-      withStore: (use) => use(t.store),
+      withStore: bed.deps.withStore,
     });
     expect(tty.text).toContain('\rProcessed 1/87 actions\rProcessed 2/87 actions');
     expect(tty.text).toContain('\rProcessed 87/87 actions\n');

@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliOutput, runCli } from '../../src/cli-run.ts';
+import { describe, expect, it } from 'vitest';
 import { type ImportFormat, parseImportText } from '../../src/import/read-import-file.ts';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../support/test-database.ts';
+import { useImportCli } from '../support/import-cli.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 // Issue 17: "NUL and bidi in an imported file → one line, nothing written, no stack in the logs".
 // An imported file gets the command pipeline's hygiene: a control character refuses the file naming
@@ -118,35 +117,9 @@ describe('text hygiene in imported files', () => {
   });
 });
 
-function capture(): CliOutput & { text: string } {
-  const out = { text: '', write: (t: string) => (out.text += t) };
-  return out;
-}
-
 describe.each(ENGINES)('npx actionbot import of hostile files on %s', (engine) => {
-  let t: TestDatabase;
-  let dir: string;
-  const run = async (...argv: string[]) => {
-    const out = capture();
-    const err = capture();
-    const deps = {
-      clock: { now: () => new Date('2026-11-20T10:00:00Z') },
-      withStore: <T>(use: (s: typeof t.store) => Promise<T>) => use(t.store),
-    };
-    const code = await runCli(argv, out, err, deps);
-    return { code, out: out.text, err: err.text };
-  };
-  const counts = async () =>
-    Promise.all([t.db.prisma.plan.count(), t.db.prisma.action.count(), t.db.prisma.auditEvent.count()]);
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'actionbot-hygiene-'));
-  });
-  afterAll(async () => {
-    await t.drop();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const bed = useImportCli(engine, 'actionbot-hygiene-');
+  const { run, counts } = bed;
 
   it.each([
     ['plan.csv', `${CSV}1.3,Review data,Head of HR\u0000\n`, 4],
@@ -156,11 +129,11 @@ describe.each(ENGINES)('npx actionbot import of hostile files on %s', (engine) =
     'refuses %s with a NUL in one problem line, writing nothing and no stack',
     async (name, content, line) => {
       const before = await counts();
-      await fs.writeFile(path.join(dir, name), content);
-      const result = await run('import', path.join(dir, name), '--plan', 'HYG');
+      await fs.writeFile(path.join(bed.dir, name), content);
+      const result = await run('import', path.join(bed.dir, name), '--plan', 'HYG');
       expect(result.code).toBe(65);
       const [head, problem, ...more] = result.err.trimEnd().split('\n');
-      expect(head).toBe(`${path.join(dir, name)} could not be imported; nothing was changed:`);
+      expect(head).toBe(`${path.join(bed.dir, name)} could not be imported; nothing was changed:`);
       expect(problem).toMatch(
         line ? `  line ${line} has a control character (U+0000)` : /^ {2}themes\.0\.title has/,
       );
@@ -171,7 +144,7 @@ describe.each(ENGINES)('npx actionbot import of hostile files on %s', (engine) =
   );
 
   it('still refuses a file full of NULs (UTF-16 text, a binary) as a whole, not by line', async () => {
-    const file = path.join(dir, 'utf16.csv');
+    const file = path.join(bed.dir, 'utf16.csv');
     await fs.writeFile(file, Buffer.from(`\uFEFF${CSV}`, 'utf16le'));
     expect(await run('import', file, '--plan', 'HYG')).toMatchObject({
       code: 65,
@@ -180,18 +153,23 @@ describe.each(ENGINES)('npx actionbot import of hostile files on %s', (engine) =
   });
 
   it('imports a file with U+202E and isolates in its cells, storing the text without them', async () => {
-    const file = path.join(dir, 'bidi.csv');
+    const file = path.join(bed.dir, 'bidi.csv');
     await fs.writeFile(
       file,
       CSV.replace('Appoint', 'Ap\u202Epoint').replace('Director', '\u2067Director\u2069'),
     );
     const result = await run('import', file, '--plan', 'BIDI', '--title', 'Bidi \u202Eplan');
     expect(result).toMatchObject({ code: 0, out: expect.stringContaining('Created plan BIDI') });
-    expect(await t.store.actions.findAction('BIDI', '1.1')).toMatchObject({ title: 'Appoint a champion' });
-    expect(await t.store.actions.findAction('BIDI', '1.2')).toMatchObject({ owners: ['Director'] });
-    const plan = await t.db.prisma.plan.findUnique({ where: { code: 'BIDI' } });
+    expect(await bed.t.store.actions.findAction('BIDI', '1.1')).toMatchObject({
+      title: 'Appoint a champion',
+    });
+    expect(await bed.t.store.actions.findAction('BIDI', '1.2')).toMatchObject({ owners: ['Director'] });
+    const plan = await bed.t.db.prisma.plan.findUnique({ where: { code: 'BIDI' } });
     expect(plan?.title).toBe('Bidi plan');
-    const stored = JSON.stringify([await t.db.prisma.action.findMany(), await t.db.prisma.role.findMany()]);
+    const stored = JSON.stringify([
+      await bed.t.db.prisma.action.findMany(),
+      await bed.t.db.prisma.role.findMany(),
+    ]);
     expect(stored).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });

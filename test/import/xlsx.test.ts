@@ -1,13 +1,10 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliOutput, runCli } from '../../src/cli-run.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readImportFile } from '../../src/import/read-import-file.ts';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../support/test-database.ts';
-
-const NOW = new Date('2026-11-20T10:00:00Z');
+import { useImportCli } from '../support/import-cli.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 // A plan as a council keeps it: a title row, then on the first sheet a Theme column, a merged owner
 // cell over three actions, a date cell, rich text, a formula and the header repeated half-way down;
@@ -62,41 +59,13 @@ async function writePlanWorkbook(file: string): Promise<void> {
   await book.xlsx.writeFile(file);
 }
 
-function capture(): CliOutput & { text: string } {
-  const out = { text: '', isTTY: false, write: (t: string) => (out.text += t) };
-  return out;
-}
-
 describe.each(ENGINES)('importing an .xlsx workbook on %s', (engine) => {
-  let t: TestDatabase;
-  let dir: string;
+  const bed = useImportCli(engine, 'actionbot-xlsx-');
+  const { run, counts } = bed;
   let plan: string;
-  const run = async (...argv: string[]) => {
-    const out = capture();
-    const err = capture();
-    const deps = {
-      clock: { now: () => NOW },
-      withStore: <T>(use: (s: typeof t.store) => Promise<T>) => use(t.store),
-    };
-    const code = await runCli(argv, out, err, deps);
-    return { code, out: out.text, err: err.text };
-  };
-  const counts = async () => ({
-    plans: await t.db.prisma.plan.count(),
-    actions: await t.db.prisma.action.count(),
-    updates: await t.db.prisma.progressUpdate.count(),
-    audit: await t.db.prisma.auditEvent.count(),
-  });
-
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'actionbot-xlsx-'));
-    plan = path.join(dir, 'riverside plan.xlsx');
+    plan = path.join(bed.dir, 'riverside plan.xlsx');
     await writePlanWorkbook(plan);
-  });
-  afterAll(async () => {
-    await t.drop();
-    await fs.rm(dir, { recursive: true, force: true });
   });
 
   it('reads every sheet: themes, refs, titles, merged owners and due values as text', async () => {
@@ -131,7 +100,7 @@ describe.each(ENGINES)('importing an .xlsx workbook on %s', (engine) => {
     expect(first.out).toBe(
       'Created plan RREAP: 2 themes, 6 actions added, 0 updated, 1 progress updates recorded.\n',
     );
-    const a = await t.store.actions.findAction('RREAP', '1.3');
+    const a = await bed.t.store.actions.findAction('RREAP', '1.3');
     expect(a?.owners).toEqual(['Chief Executive']);
     const before = await counts();
     const dry = await run('import', plan, '--plan', 'RREAP', '--dry-run');
@@ -144,7 +113,7 @@ describe.each(ENGINES)('importing an .xlsx workbook on %s', (engine) => {
   });
 
   it('names the sheet and row of what it could not read', async () => {
-    const file = path.join(dir, 'notes.xlsx');
+    const file = path.join(bed.dir, 'notes.xlsx');
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Actions').addRows([
       ['Ref', 'Action', 'Status'],
@@ -197,7 +166,7 @@ describe.each(ENGINES)('importing an .xlsx workbook on %s', (engine) => {
       'is 60 MB; plans are read up to 5 MB. Is it the right file?',
     ],
   ])('refuses %s in one sentence, writing nothing', async (_what, name, make, sentence) => {
-    const file = path.join(dir, name);
+    const file = path.join(bed.dir, name);
     await make(file);
     const before = await counts();
     const result = await run('import', file, '--plan', 'BAD');
