@@ -52,6 +52,10 @@ export function createOutbox(prisma: PrismaClient): Outbox {
       return pending;
     },
 
+    async hasPending(runKey) {
+      return (await prisma.delivery.count({ where: { runKey, status: 'pending' } })) > 0;
+    },
+
     async markAttempt(id, at) {
       await prisma.delivery.update({ where: { id }, data: { attemptedAt: at } });
     },

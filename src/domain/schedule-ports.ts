@@ -61,6 +61,8 @@ export type Outbox = {
    */
   post(key: string, delivery: NewDelivery): Promise<void>;
   listPending(runKey: string, now: Date): Promise<PendingDelivery[]>;
+  /** Whether the run has deliveries still to send, due now or waiting for a retry (their messages unread). */
+  hasPending(runKey: string): Promise<boolean>;
   /** Records that the send of the delivery's next part starts now: until confirmed, it may have gone. */
   markAttempt(id: string, at: Date): Promise<void>;
   /** Records that another part went out (confirming the attempt), so a retry sends only the parts after it. */

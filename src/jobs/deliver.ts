@@ -20,7 +20,6 @@ export type DeliveryDeps = {
   signal?: AbortSignal;
 };
 
-const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 const MAX_BACKOFF_MS = 60_000;
 
 /**
@@ -48,8 +47,7 @@ export async function deliverRun(
   for (;;) {
     const due = await deps.outbox.listPending(runKey, deps.clock.now());
     if (due.length === 0) {
-      const waiting = await deps.outbox.listPending(runKey, FAR_FUTURE);
-      if (waiting.length === 0) return { sent, failed, lost: false, stopped: false };
+      if (!(await deps.outbox.hasPending(runKey))) return { sent, failed, lost: false, stopped: false };
       if (deps.signal?.aborted) return { sent, failed, lost: false, stopped: true };
       await sleep(MAX_BACKOFF_MS / 60); // retries are due soon: their next attempt is a few seconds off at most
       continue;

@@ -30,8 +30,8 @@ describe.each(ENGINES)('tag search on %s', (engine) => {
     for (const limit of [3, 100]) {
       const expected = searchTagChoices(all, query, limit);
       const found = await h.store.feedback.searchTagTargets(toSearchWords(query), limit);
-      expect(searchTagChoices(toTagChoices(found), query, limit)).toEqual(expected);
-      expect(found.themes.length + found.actions.length).toBeLessThanOrEqual(limit);
+      // What the form shows is the database's answer as it is: same choices, same order, within the limit.
+      expect(toTagChoices(found)).toEqual(expected);
     }
   });
 });

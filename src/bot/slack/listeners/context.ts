@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import { searchTagChoices, toSearchWords, toTagChoices } from '../../../commands/feedback-tags.ts';
+import { toSearchWords, toTagChoices } from '../../../commands/feedback-tags.ts';
 import { handleCommand, type PipelineRequest } from '../../../commands/handle.ts';
 import { isErrorReply, type Reply } from '../../../commands/reply.ts';
 import type { FrontDoorDeps } from '../../front-door.ts';
@@ -64,9 +64,7 @@ export function createListenerContext(app: App, deps: FrontDoorDeps): SlackListe
         await createSlackSender(client).send({ kind: 'person', externalId: userId }, reply);
     },
     async searchTags(query) {
-      // The database narrows and limits; the same rule then orders them as the select shows them.
-      const found = await deps.store.feedback.searchTagTargets(toSearchWords(query), MAX_TAG_OPTIONS);
-      return searchTagChoices(toTagChoices(found), query, MAX_TAG_OPTIONS);
+      return toTagChoices(await deps.store.feedback.searchTagTargets(toSearchWords(query), MAX_TAG_OPTIONS));
     },
   };
   return ctx;
