@@ -1,4 +1,4 @@
-import { renderSlackMessages } from '../src/bot/slack/render-blocks.ts';
+import { renderSlackMessages } from '../src/bot/slack/render-messages.ts';
 import { renderTeamsReply } from '../src/bot/teams/render-cards.ts';
 import { dispatch } from '../src/commands/dispatch.ts';
 import { createReply, type Reply } from '../src/commands/reply.ts';

@@ -1,10 +1,16 @@
-import { parseDue } from '../domain/due-date.ts';
-import { truncate } from '../domain/format.ts';
 import type { PlanFile, PlanFileAction } from '../domain/plan-file.ts';
 import type { ImportOptions, ImportSummary } from '../domain/ports.ts';
-import { describeStatus, type Status } from '../domain/status.ts';
+import type { Status } from '../domain/status.ts';
 import { toRoleKey } from '../domain/update-rules.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import {
+  actionFields,
+  describeActionChange,
+  describeImportedUpdate,
+  type Existing,
+  existingSelect,
+  toStatus,
+} from './plan-import-changes.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,21 +20,6 @@ export class DryRunRollback extends Error {
     super('dry run: rolled back');
   }
 }
-
-const existingSelect = {
-  id: true,
-  ref: true,
-  title: true,
-  description: true,
-  dueText: true,
-  successMeasure: true,
-  metrics: true,
-  status: true,
-  themeId: true,
-  owners: { select: { role: { select: { key: true } } } },
-  updates: { orderBy: { seq: 'desc' }, take: 1, select: { source: true } },
-} satisfies Prisma.ActionSelect;
-type Existing = Prisma.ActionGetPayload<{ select: typeof existingSelect }>;
 
 /**
  * Creates or updates a plan in one transaction, matching themes and actions by ref (never
@@ -111,35 +102,9 @@ async function upsertAction(
   before: Existing | undefined,
   summary: ImportSummary,
 ): Promise<string> {
-  const due = parseDue(action.due);
-  const fields = {
-    themeId,
-    title: action.title,
-    description: action.description ?? null,
-    dueText: due.text || null,
-    dueDate: due.date ? new Date(`${due.date}T00:00:00Z`) : null,
-    dueKind: due.kind,
-    successMeasure: action.successMeasure ?? null,
-    metrics: action.metrics,
-    position,
-  };
-  const roleKeys = action.owners.map(toRoleKey);
-  if (!before) summary.changes.push(`+ ${action.ref} ${shorten(action.title, 70)}`);
-  else {
-    const changed = [
-      before.title !== fields.title && 'title',
-      before.description !== fields.description && 'description',
-      before.dueText !== fields.dueText && 'due',
-      before.successMeasure !== fields.successMeasure && 'success measure',
-      before.metrics.join() !== fields.metrics.join() && 'metrics',
-      before.themeId !== themeId && 'theme',
-      before.owners
-        .map((o) => o.role.key)
-        .sort()
-        .join('|') !== [...roleKeys].sort().join('|') && 'owners',
-    ].filter(Boolean);
-    if (changed.length) summary.changes.push(`~ ${action.ref}: ${changed.join(', ')} changed`);
-  }
+  const fields = actionFields(action, themeId, position);
+  const change = describeActionChange(action, fields, action.owners.map(toRoleKey), before);
+  if (change) summary.changes.push(change);
   // The file's status is the starting point only: after that, updates own the status.
   const { id } = await tx.action.upsert({
     where: { planId_ref: { planId, ref: action.ref } },
@@ -197,21 +162,8 @@ async function recordImportedProgress(
   });
   await tx.action.update({ where: { id: actionId }, data: { status: target, lastUpdateAt: at } });
   summary.updatesRecorded++;
-  const statusPart =
-    oldStatus === target
-      ? describeStatus(target)
-      : `${describeStatus(oldStatus)} → ${describeStatus(target)}`;
-  const kept =
-    chatOwnsStatus && action.status && toStatus(action.status) !== current
-      ? ' (status kept: updated in chat since)'
-      : '';
-  summary.changes.push(`update ${action.ref} [${statusPart}]${kept}: ${shorten(action.latestUpdate, 60)}`);
-}
-
-function toStatus(word: PlanFileAction['status']): Status {
-  return !word || word === 'not rated' ? 'NOT_RATED' : (word.toUpperCase() as Status);
-}
-
-function shorten(text: string, max: number): string {
-  return truncate(text.replace(/\s+/g, ' '), max);
+  const statusKept = Boolean(chatOwnsStatus && action.status && toStatus(action.status) !== current);
+  summary.changes.push(
+    describeImportedUpdate(action.ref, action.latestUpdate, oldStatus, target, statusKept),
+  );
 }

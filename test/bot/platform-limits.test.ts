@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeedbackModal } from '../../src/bot/slack/feedback-modal.ts';
 import { buildHomeView } from '../../src/bot/slack/home-view.ts';
-import { renderSlackMessages } from '../../src/bot/slack/render-blocks.ts';
+import { renderSlackMessages } from '../../src/bot/slack/render-messages.ts';
 import { buildUpdateModal } from '../../src/bot/slack/views.ts';
 import { renderTeamsReply } from '../../src/bot/teams/render-cards.ts';
 import { toTagChoices } from '../../src/commands/feedback-tags.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlackMessages } from '../../src/bot/slack/render-blocks.ts';
+import { renderSlackMessages } from '../../src/bot/slack/render-messages.ts';
 import { searchTagChoices } from '../../src/commands/feedback-tags.ts';
 import { createReply } from '../../src/commands/reply.ts';
 import { createLongReply, expectedLines, linesIn } from '../support/long-reply.ts';

@@ -1,7 +1,7 @@
 import type { Block } from '../../commands/reply.ts';
 import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
 import { truncate } from '../../domain/format.ts';
-import { escapeMrkdwn, option, plain, type SlackBlock } from './render-blocks.ts';
+import { escapeMrkdwn, option, plain, type SlackBlock } from './block-kit.ts';
 
 export const FEEDBACK_MODAL_ID = 'anonymous_feedback';
 

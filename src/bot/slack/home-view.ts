@@ -1,6 +1,7 @@
 import type { ActionItem } from '../../commands/reply.ts';
 import { truncate } from '../../domain/format.ts';
-import { ACTION_IDS, describeItem, plain, type SlackBlock } from './render-blocks.ts';
+import { ACTION_IDS, plain, type SlackBlock } from './block-kit.ts';
+import { describeItem } from './render-blocks.ts';
 
 /** action_id of the Home tab's paging buttons; the value is the page to show. */
 export const HOME_PAGE_ACTION = 'home_page';

@@ -1,70 +1,23 @@
 import type { types } from '@slack/bolt';
 import { FLAG_WORDS, STATUS_MARKS } from '../../commands/present.ts';
-import {
-  type ActionItem,
-  type Block,
-  LIST_NOTE_LENGTH,
-  LIST_TITLE_LENGTH,
-  type Reply,
-} from '../../commands/reply.ts';
+import { type ActionItem, type Block, LIST_NOTE_LENGTH, LIST_TITLE_LENGTH } from '../../commands/reply.ts';
 import { formatTarget } from '../../domain/codes.ts';
 import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES } from '../../domain/status.ts';
-import { renderText } from '../render-text.ts';
+import { ACTION_IDS, context, escapeMrkdwn, type SlackBlock } from './block-kit.ts';
 
-/** A Block Kit block, typed by Slack's own definitions. */
-export type SlackBlock = types.KnownBlock;
-
-/** A message Slack accepts: blocks, plus plain text for notifications and screen readers. */
-export type SlackMessage = { text: string; blocks: SlackBlock[] };
-
-/** action_ids of the buttons this front door handles. */
-export const ACTION_IDS = {
-  quickStatus: 'quick_status',
-  openUpdate: 'open_update',
-  openFeedback: 'open_feedback',
-} as const;
-
-// Slack's limits: 50 blocks a message, 3000 characters a section, 150 a header, 75 a button label.
-const MAX_BLOCKS = 50;
+// Slack's limits: 3000 characters a section, 150 a header, 75 a button label.
 const MAX_SECTION = 3000;
 const MAX_HEADER = 150;
-const MAX_FALLBACK = 3000;
 
 // Warnings in bold, the gentler reminder in italics.
 const FLAG_EMPHASIS = { overdue: '*', 'needs-update': '_', stale: '*' } as const;
 
 /** Blocks that must stay in one message (an action and its buttons). */
-type Group = SlackBlock[];
+export type Group = SlackBlock[];
 
-/**
- * Renders a reply as Slack messages: one when it fits in 50 blocks, else as many as it takes, in
- * order, each marked "Part k of n". Nothing is dropped: a long digest or prompt goes out whole.
- */
-export function renderSlackMessages(reply: Reply): SlackMessage[] {
-  const groups = reply.blocks.flatMap(renderBlock);
-  const parts: Group[] = [[]];
-  for (const group of groups) {
-    const current = parts[parts.length - 1] as Group;
-    // One block of each message is kept for the "Part k of n" line.
-    if (current.length > 0 && current.length + group.length > MAX_BLOCKS - 1) parts.push([...group]);
-    else current.push(...group);
-  }
-  const fallback = truncate(renderText(reply), MAX_FALLBACK) || ' ';
-  if (parts.length === 1) return [{ text: fallback, blocks: parts[0] as Group }];
-  const heading = reply.blocks.find((b) => b.type === 'heading')?.text ?? 'Actionbot';
-  return parts.map((blocks, i) => ({
-    text: i === 0 ? fallback : truncate(`${heading} (part ${i + 1} of ${parts.length})`, MAX_FALLBACK),
-    blocks: [...blocks, context(`Part ${i + 1} of ${parts.length}`)],
-  }));
-}
-
-/** Renders a reply that must be one message (a modal's body, an error): its first part. */
-export function renderSlackMessage(reply: Reply): SlackMessage {
-  return renderSlackMessages(reply)[0] as SlackMessage;
-}
-
-function renderBlock(block: Block): Group[] {
+/** One block of a reply as Block Kit: the groups it takes, each kept whole within a message. */
+export function renderBlock(block: Block): Group[] {
   switch (block.type) {
     case 'heading':
       return [
@@ -184,23 +137,4 @@ function sections(text: string): Group[] {
   }
   chunks.push(rest);
   return chunks.map((chunk) => [{ type: 'section', text: { type: 'mrkdwn', text: chunk || ' ' } }]);
-}
-
-function context(text: string): SlackBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A plain_text object (emoji shown), for headers, labels, buttons and options. */
-export function plain(text: string) {
-  return { type: 'plain_text' as const, text, emoji: true };
-}
-
-/** A select or checkbox option: text at most 75 characters (Slack's limit), value as given. */
-export function option(value: string, text: string) {
-  return { text: plain(truncate(text, 75)), value };
 }

@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import type { Reply } from '../../commands/reply.ts';
 import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '../../domain/chat-sender.ts';
 import type { SendProgress } from '../../domain/schedule-ports.ts';
-import { renderSlackMessages } from './render-blocks.ts';
+import { renderSlackMessages } from './render-messages.ts';
 
 /** Slack posts about one message a second to a conversation: the parts of one reply keep to that. */
 const PART_INTERVAL_MS = 1_000;

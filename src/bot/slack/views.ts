@@ -3,7 +3,8 @@ import type { ActionItem, FormField } from '../../commands/reply.ts';
 import { parseTarget } from '../../domain/codes.ts';
 import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
-import { describeItem, option, plain, type SlackBlock } from './render-blocks.ts';
+import { option, plain, type SlackBlock } from './block-kit.ts';
+import { describeItem } from './render-blocks.ts';
 
 export const UPDATE_MODAL_ID = 'update_action';
 

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
+import { ACTION_IDS } from '../block-kit.ts';
 import { FEEDBACK_MODAL_ID, FEEDBACK_TAGS_SUGGESTION } from '../feedback-modal.ts';
 import { HOME_PAGE_ACTION } from '../home-view.ts';
-import { ACTION_IDS } from '../render-blocks.ts';
 import { UPDATE_MODAL_ID } from '../views.ts';
 import { createHomePageAction } from './actions/home-page.ts';
 import { createOpenFeedbackAction } from './actions/open-feedback.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Conversation } from '../../../commands/command.ts';
 import { type Block, createReply, type Reply } from '../../../commands/reply.ts';
-import { renderSlackMessage, renderSlackMessages, type SlackMessage } from '../render-blocks.ts';
+import { renderSlackMessage, renderSlackMessages, type SlackMessage } from '../render-messages.ts';
 
 // A modal's validation errors must be in the ack, within Slack's 3 s: past this, close it and answer later.
 export const MODAL_DEADLINE_MS = 2_500;

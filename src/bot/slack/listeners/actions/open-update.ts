@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { renderSlackMessage } from '../../render-blocks.ts';
+import { renderSlackMessage } from '../../render-messages.ts';
 import { buildUpdateModal } from '../../views.ts';
 import type { SlackListenerContext } from '../context.ts';
 import { findBlock, respondAll } from '../respond.ts';
