@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { buildAppPackage, checkSettings } from '../../src/bot/teams/app-package/app-package.ts';
 import { COMMANDS } from '../../src/commands/registry.ts';
@@ -36,6 +37,11 @@ function readZip(zip: Buffer): Map<string, Buffer> {
     expect(zip.readUInt32LE(local)).toBe(0x04034b50);
     const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     expect(method).toBe(8);
+    // Modified time and date (MS-DOS format): 00:00 on 1 January 2024, whenever the package is built.
+    expect([zip.readUInt16LE(at + 12), zip.readUInt16LE(at + 14)]).toEqual([
+      0,
+      ((2024 - 1980) << 9) | (1 << 5) | 1,
+    ]);
     const data = inflateRawSync(zip.subarray(dataAt, dataAt + compressedSize));
     expect(data.length).toBe(size);
     expect(crc32(data)).toBe(crc);
@@ -45,30 +51,11 @@ function readZip(zip: Buffer): Map<string, Buffer> {
   return files;
 }
 
-/** A PNG's size and RGBA pixels (8-bit RGBA, filter type 0 rows, as our encoder writes them). */
+/** A PNG's size and RGBA pixels, decoded by pngjs (which checks the signature, every chunk's CRC and the data). */
 function readPng(png: Buffer) {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const chunks: Record<string, Buffer[]> = {};
-  for (let at = 8; at < png.length; ) {
-    const length = png.readUInt32BE(at);
-    const type = png.subarray(at + 4, at + 8).toString('ascii');
-    const data = png.subarray(at + 8, at + 8 + length);
-    expect(png.readUInt32BE(at + 8 + length)).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
-    chunks[type] = [...(chunks[type] ?? []), data];
-    at += 12 + length;
-  }
-  const header = chunks.IHDR?.[0] as Buffer;
-  const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
-  expect([...header.subarray(8)]).toEqual([8, 6, 0, 0, 0]);
-  const rows = inflateSync(Buffer.concat(chunks.IDAT ?? []));
-  expect(rows.length).toBe(height * (width * 4 + 1));
+  const { width, height, data } = PNG.sync.read(png);
   const pixels: number[][] = [];
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = y * (width * 4 + 1) + 1 + x * 4;
-      pixels.push([...rows.subarray(i, i + 4)]);
-    }
-  expect(chunks.IEND).toHaveLength(1);
+  for (let i = 0; i < data.length; i += 4) pixels.push([...data.subarray(i, i + 4)]);
   return { width, height, pixels };
 }
 
@@ -76,6 +63,14 @@ describe('Teams app package', () => {
   it('zips manifest.json and both icons at the root, every entry intact', async () => {
     const files = readZip(await buildAppPackage(TEAMS_DIR, SETTINGS));
     expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
+    expect(files.get('color.png')).toEqual(readFileSync(new URL('color.png', TEAMS_DIR)));
+    expect(files.get('outline.png')).toEqual(readFileSync(new URL('outline.png', TEAMS_DIR)));
+  });
+
+  it('gives the same archive, byte for byte, for the same inputs', async () => {
+    const first = await buildAppPackage(TEAMS_DIR, SETTINGS);
+    expect(await buildAppPackage(TEAMS_DIR, SETTINGS)).toEqual(first);
+    readZip(first); // which checks each entry's fixed timestamp, not the time it was built
   });
 
   it('fills the manifest: the bot id, the scopes, and a command list of commands that exist', async () => {

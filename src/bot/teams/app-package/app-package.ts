@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createZip } from './zip.ts';
+import { type Zippable, zipSync } from 'fflate';
 
 /** What the Teams app package needs to know about this installation. */
 export type AppPackageSettings = {
@@ -47,9 +47,14 @@ export async function buildAppPackage(teamsDir: URL, settings: AppPackageSetting
   if (problem) throw new Error(problem);
   const read = (name: string) => readFile(new URL(name, teamsDir));
   const manifest = fillManifest((await read('manifest.json')).toString('utf8'), settings);
-  return createZip([
-    { name: 'manifest.json', data: Buffer.from(manifest, 'utf8') },
-    { name: 'color.png', data: await read('color.png') },
-    { name: 'outline.png', data: await read('outline.png') },
-  ]);
+  const files: Zippable = {
+    'manifest.json': Buffer.from(manifest, 'utf8'),
+    'color.png': await read('color.png'),
+    'outline.png': await read('outline.png'),
+  };
+  return Buffer.from(zipSync(files, { level: 9, mtime: FIXED_TIME }));
 }
+
+// Zip entries carry a local date and time: a fixed one (1 January 2024, 00:00), so the same inputs give
+// the same archive, byte for byte.
+const FIXED_TIME = new Date(2024, 0, 1);

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildAppPackage } from './app-package.ts';
-import { renderColorIcon, renderOutlineIcon } from './icons.ts';
 
 const TEAMS_DIR = new URL('../../../../teams/', import.meta.url);
 const USAGE = `Usage: npm run teams:package -- --app-id <Microsoft App ID> [--website https://...] [--developer <name>] [--out <file>]
@@ -17,7 +15,6 @@ async function main(): Promise<void> {
       website: { type: 'string', default: 'https://actionbot.example.org' },
       developer: { type: 'string', default: 'Actionbot' },
       out: { type: 'string', default: fileURLToPath(new URL('actionbot-teams.zip', TEAMS_DIR)) },
-      'write-icons': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -25,14 +22,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 64);
   }
-  // The icons are generated; replace teams/color.png and outline.png with your own to rebrand.
-  for (const [name, render] of [
-    ['color.png', renderColorIcon],
-    ['outline.png', renderOutlineIcon],
-  ] as const) {
-    const file = new URL(name, TEAMS_DIR);
-    if (values['write-icons'] || !existsSync(file)) await writeFile(file, render());
-  }
+  // The icons are the files teams/color.png and teams/outline.png: replace them with your own to rebrand.
   const zip = await buildAppPackage(TEAMS_DIR, {
     appId: values['app-id'],
     developerName: values.developer,
