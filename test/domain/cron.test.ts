@@ -18,16 +18,28 @@ function spec(expression: string) {
 
 describe('parseCron', () => {
   it('reads lists, ranges, steps and names', () => {
-    const s = spec('0,30 9 1-7 jan,jul */2');
-    expect(s.minutes).toEqual([0, 30]);
-    expect(s.hours).toEqual([9]);
-    expect([...s.daysOfMonth]).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect([...s.months]).toEqual([1, 7]);
-    expect([...s.weekdays].sort()).toEqual([0, 2, 4, 6]);
-    expect(s.eitherDay).toBe(true);
-    expect([...spec('0 9 * * 7').weekdays]).toEqual([0]); // 7 is Sunday too
-    expect(spec('0 9 * * mon-fri').eitherDay).toBe(false);
-    expect([...spec('0 9 10/10 * *').daysOfMonth]).toEqual([10, 20, 30]);
+    const at = (expression: string, now: string, back = 0) =>
+      getCronFiring(spec(expression), new Date(now), LONDON, back)?.toISOString();
+    // Minutes 0 and 30 at 09:00 on the 1st-7th of January and July, or on even weekdays (either day field).
+    const s = '0,30 9 1-7 jan,jul */2';
+    expect([0, 1, 2].map((back) => at(s, '2027-01-08T12:00:00Z', back))).toEqual([
+      '2027-01-07T09:30:00.000Z',
+      '2027-01-07T09:00:00.000Z',
+      '2027-01-06T09:30:00.000Z',
+    ]);
+    // Tuesday 12 January is outside the 1st-7th, but an even weekday (2).
+    expect(at(s, '2027-01-12T12:00:00Z')).toBe('2027-01-12T09:30:00.000Z');
+    // The month field always applies: nothing in February, so the latest is Sunday 31 January (0, even).
+    expect(at(s, '2027-02-05T12:00:00Z')).toBe('2027-01-31T09:30:00.000Z');
+    expect(at('0 9 * * 7', '2027-01-08T12:00:00Z')).toBe('2027-01-03T09:00:00.000Z'); // 7 is Sunday too
+    expect(at('0 9 * * MON-FRI', '2027-01-10T12:00:00Z')).toBe('2027-01-08T09:00:00.000Z');
+    // From the 10th, every 10 days: the 10th, 20th and 30th.
+    expect([0, 1, 2].map((back) => at('0 9 10/10 * *', '2027-01-31T12:00:00Z', back))).toEqual([
+      '2027-01-30T09:00:00.000Z',
+      '2027-01-20T09:00:00.000Z',
+      '2027-01-10T09:00:00.000Z',
+    ]);
+    expect(parseCron('  0  9 *  * 1 ')).toEqual({ ok: true, value: { expression: '0 9 * * 1' } });
   });
 
   it.each([
@@ -37,10 +49,10 @@ describe('parseCron', () => {
     ['0 24 * * *', '"24" is not a hour'],
     ['0 9 0 * *', 'day of month'],
     ['0 9 * 13 *', 'month'],
-    ['0 9 * * 8', 'day of week'],
+    ['0 9 * * 8', '"8" is not a day of week (0-7 or sun-sat)'],
     ['0 9 5-1 * *', 'day of month'],
-    ['0 9 */0 * *', 'step'],
-    ['0 9 * foo *', 'month'],
+    ['0 9 */0 * *', '"*/0" is not a day of month'],
+    ['0 9 * foo *', '"foo" is not a month (1-12 or jan-dec)'],
     ['0 9 ,, * *', 'day of month'],
   ])('refuses %s', (expression, message) => {
     const parsed = parseCron(expression);
@@ -89,6 +101,14 @@ describe('getCronFiring', () => {
       '2024-02-29T09:00:00.000Z',
     );
     expect(getCronFiring(spec('0 9 30 2 *'), new Date('2027-01-08T12:00:00Z'), LONDON)).toBeNull();
+  });
+
+  it('fires a wall time that the spring clock change skips at the change, once', () => {
+    // 01:30 does not exist in London on Sunday 28 March 2027: clocks go from 01:00 GMT to 02:00 BST.
+    const s = spec('30 1 * * *');
+    const now = new Date('2027-03-28T12:00:00Z');
+    expect(getCronFiring(s, now, LONDON)?.toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(getCronFiring(s, now, LONDON, 1)?.toISOString()).toBe('2027-03-27T01:30:00.000Z');
   });
 
   it('works in zones far from UTC', () => {
