@@ -1,3 +1,4 @@
+import { loadBankHolidays } from './bank-holidays.ts';
 import { runConsole } from './bot/console/run-console.ts';
 import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
 import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
@@ -15,6 +16,9 @@ import { serveUntilSignalled } from './serve.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel ?? (config.slack || config.teams ? 'info' : 'warn'));
+  // Worked out in a process of its own while the database opens (src/bank-holidays.ts).
+  const bankHolidays = loadBankHolidays(config.schedules, systemClock.now());
+  bankHolidays.catch(() => undefined); // awaited below; not an unhandled rejection if the database fails first
   const db = await openDatabase(config.database);
   let serving = false;
   try {
@@ -28,7 +32,7 @@ async function main(): Promise<void> {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });
     }
-    const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays };
+    const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: await bankHolidays };
     const frontDoors = createFrontDoors(config, {
       store,
       clock: systemClock,
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
       return;
     }
     serving = true;
-    await serveUntilSignalled(frontDoors, { config, logger, store, db, clock: systemClock });
+    await serveUntilSignalled(frontDoors, { config, logger, store, db, clock: systemClock, schedule });
     // Exit rather than wait for the event loop to drain: an SDK's background retries (Bolt's token
     // check against an unreachable Slack) would keep the process alive long after it stopped.
     process.exit(0);

@@ -3,13 +3,21 @@ import { startHttpServer } from './bot/http-server.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Clock, Store } from './domain/ports.ts';
-import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
+import type { ScheduleSettings } from './domain/schedule.ts';
 import { type SchedulerDeps, startScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { stopWithin, waitForStopSignal } from './shutdown.ts';
 
-/** What serving needs: the configuration, the open database and its store, a logger and the clock. */
-export type ServeDeps = { config: Config; logger: Logger; store: Store; db: Database; clock: Clock };
+/** What serving needs: the configuration, the open database and its store, a logger, the clock and the schedule's settings. */
+export type ServeDeps = {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  db: Database;
+  clock: Clock;
+  /** Send hour, digest day and the days that are not working days (bank holidays, closure days). */
+  schedule: ScheduleSettings;
+};
 
 /** SIGTERM/SIGINT to exit: this long at most, whatever the platforms are doing. */
 const STOP_WITHIN_MS = 4_000;
@@ -23,7 +31,7 @@ const STOP_SERVING_WITHIN_MS = 2_500;
  */
 export async function serveUntilSignalled(
   doors: FrontDoor[],
-  { config, logger, store, db, clock }: ServeDeps,
+  { config, logger, store, db, clock, schedule }: ServeDeps,
 ): Promise<void> {
   const stopSignal = waitForStopSignal((signal, exitCode) => {
     logger.warn('stopping at once', { signal });
@@ -38,7 +46,7 @@ export async function serveUntilSignalled(
   for (const door of doors) await door.start();
   const scheduler = config.schedules.enabled
     ? // The embedded database is opened by this process alone: no other can be running its jobs.
-      startScheduler(schedulerDeps(doors, { config, logger, store, clock }), {
+      startScheduler(schedulerDeps(doors, { config, logger, store, clock, schedule }), {
         soleProcess: db.engine === 'pglite',
       })
     : null;
@@ -75,14 +83,14 @@ export async function serveUntilSignalled(
 
 function schedulerDeps(
   doors: FrontDoor[],
-  { config, store, logger, clock }: Omit<ServeDeps, 'db'>,
+  { config, store, logger, clock, schedule }: Omit<ServeDeps, 'db'>,
 ): SchedulerDeps {
   return {
     store,
     senders: new Map(doors.flatMap((d) => (d.sender ? [[d.name, d.sender] as const] : []))),
     clock,
     logger,
-    settings: { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays },
+    settings: schedule,
     catchUpMs: config.schedules.catchUpHours * 3_600_000,
     pacing: new Map(Object.entries(config.schedules.messagesPerSecond)),
     digestTimeZone: config.schedules.timeZone,

@@ -103,12 +103,19 @@ describe('loadConfig', () => {
     });
     expect(config.schedules).toEqual({
       enabled: true,
-      bankHolidays: new Set(['2027-01-01', '2027-12-27']),
+      bankHolidayNation: 'england-and-wales',
+      closureDays: new Set(['2027-01-01', '2027-12-27']),
       catchUpHours: 6,
       timeZone: 'Europe/London',
       messagesPerSecond: { slack: 5, teams: 10 },
     });
     expect(() => loadConfig({ ACTIONBOT_BANK_HOLIDAYS: '25/12/2027' })).toThrow('ACTIONBOT_BANK_HOLIDAYS');
+    expect(loadConfig({ ACTIONBOT_BANK_HOLIDAY_NATION: 'scotland' }).schedules.bankHolidayNation).toBe(
+      'scotland',
+    );
+    expect(() => loadConfig({ ACTIONBOT_BANK_HOLIDAY_NATION: 'wales' })).toThrow(
+      '- ACTIONBOT_BANK_HOLIDAY_NATION: use one of england-and-wales, scotland, northern-ireland, none',
+    );
     expect(() => loadConfig({ ACTIONBOT_TIMEZONE: 'Mars/Olympus' })).toThrow('IANA time zone');
   });
 });

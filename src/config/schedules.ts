@@ -4,16 +4,27 @@ import { booleanText } from './env-text.ts';
 /** Prompts, reminders and the digest (run only when a chat platform is configured). */
 export type ScheduleConfig = Readonly<{
   enabled: boolean;
-  bankHolidays: ReadonlySet<string>;
+  /** Whose bank holidays are not working days (date-holidays' list); none: only the closure days. */
+  bankHolidayNation: BankHolidayNation;
+  /** Local closure days (ACTIONBOT_BANK_HOLIDAYS), not working days in addition to the nation's. */
+  closureDays: ReadonlySet<string>;
   catchUpHours: number;
   timeZone: string;
   /** Scheduled messages per second, at most, per platform. */
   messagesPerSecond: Readonly<{ slack: number; teams: number }>;
 }>;
 
+/** The UK nations whose bank holidays Actionbot knows, or none. */
+export const BANK_HOLIDAY_NATIONS = ['england-and-wales', 'scotland', 'northern-ireland', 'none'] as const;
+/** One of {@link BANK_HOLIDAY_NATIONS}. */
+export type BankHolidayNation = (typeof BANK_HOLIDAY_NATIONS)[number];
+
 /** When the schedules run: on or off, bank holidays, how far back a missed slot is caught up, the time zone. */
 export const scheduleEnv = z.object({
   ACTIONBOT_SCHEDULES: booleanText.default(true),
+  ACTIONBOT_BANK_HOLIDAY_NATION: z
+    .enum(BANK_HOLIDAY_NATIONS, { error: `use one of ${BANK_HOLIDAY_NATIONS.join(', ')}` })
+    .default('england-and-wales'),
   ACTIONBOT_BANK_HOLIDAYS: z
     .string()
     .regex(
@@ -42,7 +53,8 @@ export const sendRateEnv = z.object({
 export function scheduleConfig(e: z.infer<typeof scheduleEnv> & z.infer<typeof sendRateEnv>): ScheduleConfig {
   return Object.freeze({
     enabled: e.ACTIONBOT_SCHEDULES,
-    bankHolidays: new Set(
+    bankHolidayNation: e.ACTIONBOT_BANK_HOLIDAY_NATION,
+    closureDays: new Set(
       e.ACTIONBOT_BANK_HOLIDAYS.split(',')
         .map((d) => d.trim())
         .filter(Boolean),
