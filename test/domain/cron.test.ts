@@ -39,6 +39,9 @@ describe('parseCron', () => {
       '2027-01-20T09:00:00.000Z',
       '2027-01-10T09:00:00.000Z',
     ]);
+    // A month's last day (L), and the second Friday (5#2).
+    expect(at('0 9 L * *', '2027-04-20T12:00:00Z')).toBe('2027-03-31T08:00:00.000Z');
+    expect(at('0 9 * * 5#2', '2027-04-20T12:00:00Z')).toBe('2027-04-09T08:00:00.000Z');
     expect(parseCron('  0  9 *  * 1 ')).toEqual({ ok: true, value: { expression: '0 9 * * 1' } });
   });
 
