@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { freePort } from '../support/run-bot.ts';
+import { createServerDatabase, dropServerDatabase } from '../support/test-database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -62,6 +63,22 @@ describe('the compiled build (npm run build, node dist/main.js)', () => {
     expect(report.stderr).toBe('');
     expect(report.code).toBe(0);
     expect(report.stdout).toMatch(/1\.1,.*Green/);
+  }, 120_000);
+
+  it('migrates a PostgreSQL database from the build too', async () => {
+    const { url } = await createServerDatabase();
+    try {
+      const run = await runNode(['dist/main.js'], 'show 1.1\n', {
+        ...env,
+        DATABASE_URL: url,
+        ACTIONBOT_FEEDBACK_SECRET: 'built-start-feedback-secret-42',
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Status: Not yet rated');
+    } finally {
+      await dropServerDatabase(url);
+    }
   }, 120_000);
 
   it('serves Slack and answers /readyz, then stops on SIGTERM', async () => {
