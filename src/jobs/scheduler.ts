@@ -1,4 +1,4 @@
-import cron from 'node-cron';
+import cron, { type Logger as CronLogger } from 'node-cron';
 import { composeDigest } from '../commands/scheduled/digest.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
 import { composeReminders } from '../commands/scheduled/reminders.ts';
@@ -88,6 +88,21 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
 }
 
 /**
+ * node-cron's own lines (a tick missed because the process was busy, say) as our JSON log lines:
+ * its default logger writes coloured text to the console, which would break the one-JSON-object-
+ * per-line rule on stderr. A missed tick is harmless (the next one catches up), so it is debug.
+ */
+function cronLogger(logger: SchedulerDeps['logger']): CronLogger {
+  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
+  return {
+    info: (message) => logger.debug('node-cron', { said: text(message) }),
+    warn: (message) => logger.debug('node-cron', { said: text(message) }),
+    debug: (message) => logger.debug('node-cron', { said: text(message) }),
+    error: (message, error) => logger.error('node-cron failed', { error: error ?? message }),
+  };
+}
+
+/**
  * How often the scheduler looks for due slots and open runs: often enough that a run a dead replica
  * left is taken over within a minute of its lease lapsing (RUN_LEASE_MS), cheap enough to idle.
  */
@@ -120,7 +135,11 @@ export function startScheduler(
       if (released > 0) deps.logger.info('resuming runs a stopped process left unfinished', { released });
     });
   void tick();
-  const task = cron.schedule(TICK_EVERY, tick, { name: 'actionbot-schedules', noOverlap: true });
+  const task = cron.schedule(TICK_EVERY, tick, {
+    name: 'actionbot-schedules',
+    noOverlap: true,
+    logger: cronLogger(deps.logger),
+  });
   return {
     async stop() {
       stopping.abort();
