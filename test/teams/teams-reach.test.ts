@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
 import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
@@ -230,7 +233,7 @@ describe.each(ENGINES)('Teams reach without a first message, and owners named by
     expect(await runDueJobs(schedulerDeps())).toContain('digest:2027-01-11');
     const digest = fake.sent.slice(before).find((s) => s.conversationId === TEAM);
     expect(cardText(digest?.activity.attachments?.[0]?.content)).toContain(
-      'Owners Actionbot could not reach: Carl Chief (they blocked or uninstalled Actionbot in Teams (MessageWritesBlocked))',
+      'Owners Actionbot could not reach (1):\nCarl Chief (they blocked or uninstalled Actionbot in Teams (MessageWritesBlocked))',
     );
     await h.store.subscriptions.unsubscribe('teams', TEAM);
   });
@@ -370,3 +373,67 @@ describe('the fake connector refuses what Teams refuses', () => {
     expect((await page('', '19:other@thread.tacv2')).status).toBe(404);
   });
 });
+
+describe.each(ENGINES)(
+  'owners named by email, with a Slack app lacking users:read.email, on %s',
+  (engine) => {
+    let h: Harness;
+    let slack: FakeSlack;
+    let door: FrontDoor;
+    const logLines: string[] = [];
+
+    beforeAll(async () => {
+      h = await createHarness(engine);
+      const manifest = parseYaml(
+        fs.readFileSync(path.resolve(import.meta.dirname, '../../slack/manifest.yml'), 'utf8'),
+      );
+      const scopes = (manifest.oauth_config.scopes.bot as string[]).filter((s) => s !== 'users:read.email');
+      slack = await startFakeSlack(undefined, { scopes });
+      slack.users.set(SAM.id, SAM);
+      door = createSlackFrontDoor(
+        {
+          botToken: 'xoxb-1-2-noemail',
+          signingSecret: 'reach-secret',
+          appToken: undefined,
+          apiUrl: slack.apiUrl,
+        },
+        {
+          store: h.store,
+          clock: h.clock,
+          admins: [],
+          logger: createLogger('debug', (l) => logLines.push(l)),
+        },
+      );
+    });
+    afterAll(async () => {
+      await door?.stop();
+      await slack?.close();
+      await h?.drop();
+    });
+
+    it('cannot look the address up: the owner stays unreachable, the run goes on, one warning says why', async () => {
+      slack.expectRefusals();
+      await h.run('owner "Head of Communications" sam@council.example');
+      h.clock.set(new Date(OPENING.getTime() + 60_000));
+      const ran = await runDueJobs({
+        store: h.store,
+        senders: new Map<string, ChatSender>([['slack', door.sender as ChatSender]]),
+        clock: h.clock,
+        sleep: async (ms) => h.clock.set(new Date(h.clock.now().getTime() + ms)),
+        logger: createLogger('debug', (l) => logLines.push(l)),
+        settings: SETTINGS,
+        catchUpMs: 24 * 3_600_000,
+        digestTimeZone: 'Europe/London',
+      });
+      expect(ran).toContain('cycle:ARAP:2027-01-04');
+      expect(slack.refusals).toEqual([
+        expect.objectContaining({ method: 'users.lookupByEmail', error: 'missing_scope' }),
+      ]);
+      expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
+      const unreachable = await h.db.prisma.delivery.findMany({ where: { status: 'unreachable' } });
+      expect(unreachable).toHaveLength(1);
+      expect(logLines.filter((l) => l.includes('finding owners failed'))).toHaveLength(1);
+      expect(logLines.join('\n')).not.toContain('sam@council.example');
+    });
+  },
+);

@@ -95,11 +95,12 @@ export async function composeDigest(
     if (owners.length)
       blocks.push({
         type: 'paragraph',
-        text: `Owners Actionbot could not reach: ${owners
+        // One owner a line: a long list splits between lines, never inside a name.
+        text: `Owners Actionbot could not reach (${owners.length}):\n${owners
           .map(
             (c) => `${c.displayName} (${truncate(unreached.get(`person:${c.personId}`) ?? NO_ACCOUNT, 140)})`,
           )
-          .join(', ')}`,
+          .join('\n')}`,
       });
   }
   if (plans.length === 0) blocks.push({ type: 'paragraph', text: 'No plans yet.' });
