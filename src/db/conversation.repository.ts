@@ -12,7 +12,7 @@ export function createConversationRepository(prisma: PrismaClient): Conversation
         prisma.conversationReference.upsert({
           where: { platform_kind_key: { platform, kind, key } },
           create: { platform, kind, key, reference: json },
-          update: { reference: json },
+          update: { reference: json, unreachable: null },
         });
       try {
         await upsert();
@@ -26,20 +26,49 @@ export function createConversationRepository(prisma: PrismaClient): Conversation
     async find(platform, kind, key) {
       const row = await prisma.conversationReference.findUnique({
         where: { platform_kind_key: { platform, kind, key } },
-        select: { platform: true, kind: true, key: true, reference: true },
+        select: fields,
       });
-      if (!row) return null;
-      return {
-        platform: row.platform as StoredConversation['platform'],
-        kind: row.kind === 'person' ? 'person' : 'channel',
-        key: row.key,
-        reference: row.reference as Record<string, unknown>,
-      };
+      return row ? toStored(row) : null;
+    },
+
+    async list(platform, kind) {
+      const rows = await prisma.conversationReference.findMany({
+        where: { platform, kind },
+        orderBy: { key: 'asc' },
+        select: fields,
+      });
+      return rows.map(toStored);
+    },
+
+    async markUnreachable(platform, kind, key, reason) {
+      const { count } = await prisma.conversationReference.updateMany({
+        where: { platform, kind, key },
+        data: { unreachable: reason },
+      });
+      return count > 0;
     },
 
     async remove(platform, kind, key) {
       const { count } = await prisma.conversationReference.deleteMany({ where: { platform, kind, key } });
       return count > 0;
     },
+  };
+}
+
+const fields = { platform: true, kind: true, key: true, reference: true, unreachable: true } as const;
+
+function toStored(row: {
+  platform: string;
+  kind: string;
+  key: string;
+  reference: unknown;
+  unreachable: string | null;
+}): StoredConversation {
+  return {
+    platform: row.platform as StoredConversation['platform'],
+    kind: row.kind === 'person' || row.kind === 'team' ? row.kind : 'channel',
+    key: row.key,
+    reference: row.reference as Record<string, unknown>,
+    unreachable: row.unreachable,
   };
 }

@@ -96,10 +96,13 @@ export function createOutbox(prisma: PrismaClient): Outbox {
     async listUnreached(runKey) {
       const rows = await prisma.delivery.findMany({
         where: { runKey, status: { in: ['unreachable', 'failed'] } },
-        select: { recipient: true },
+        select: { recipient: true, status: true, lastError: true },
         distinct: ['recipient'],
       });
-      return rows.map((r) => r.recipient);
+      return rows.map((r) => ({
+        recipient: r.recipient,
+        reason: r.status === 'unreachable' ? null : (r.lastError ?? null),
+      }));
     },
   };
 }

@@ -25,6 +25,13 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
     const identityData = { platform: actor.platform, externalId: actor.externalId };
     if (sameEmail) {
       await prisma.identity.create({ data: { personId: sameEmail.id, ...identityData } });
+      // Someone named by email alone (owner <role> jane@...) gets the name their account gives.
+      if (sameEmail.displayName === sameEmail.email && actor.displayName)
+        return prisma.person.update({
+          where: { id: sameEmail.id },
+          data: { displayName: actor.displayName, ...(actor.timeZone ? { timeZone: actor.timeZone } : {}) },
+          select: personFields,
+        });
       return sameEmail;
     }
     return prisma.person.create({
@@ -83,24 +90,59 @@ export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
       }));
     },
 
-    async changeRoleHolders({ roleName, personIds, mode, actorId }) {
+    async changeRoleHolders({ roleName, personIds, emails = [], mode, actorId }) {
       const role = await prisma.role.findUnique({
         where: { key: toRoleKey(roleName) },
         select: { id: true, name: true },
       });
-      if (!role) return false;
-      await prisma.$transaction([
-        mode === 'add'
-          ? prisma.roleHolder.createMany({
-              data: personIds.map((personId) => ({ roleId: role.id, personId })),
-              skipDuplicates: true,
-            })
-          : prisma.roleHolder.deleteMany({ where: { roleId: role.id, personId: { in: personIds } } }),
-        prisma.auditEvent.create({
-          data: { actorId, kind: `role.${mode}`, subject: role.name, detail: { personIds } },
-        }),
-      ]);
-      return true;
+      if (!role) return { ok: false, reason: 'no-role' };
+      const wanted = [...new Set(emails.map(toEmailKey))];
+      const known = wanted.length
+        ? await prisma.person.findMany({ where: { email: { in: wanted } }, select: personFields })
+        : [];
+      const missing = wanted.filter((e) => !known.some((p) => p.email === e));
+      if (mode === 'remove' && missing[0]) return { ok: false, reason: 'unknown-email', email: missing[0] };
+      const people = await prisma.$transaction(async (tx) => {
+        // A person named only by email: the first platform account with that email joins them (ensurePerson).
+        const created: Person[] = [];
+        for (const email of missing)
+          created.push(
+            await tx.person.upsert({
+              where: { email },
+              create: { displayName: email, email },
+              update: {},
+              select: personFields,
+            }),
+          );
+        const byId = personIds.length
+          ? await tx.person.findMany({ where: { id: { in: personIds } }, select: personFields })
+          : [];
+        const all = [...byId, ...known, ...created].filter(
+          (p, i, list) => list.findIndex((q) => q.id === p.id) === i,
+        );
+        const ids = all.map((p) => p.id);
+        if (mode === 'add')
+          await tx.roleHolder.createMany({
+            data: ids.map((personId) => ({ roleId: role.id, personId })),
+            skipDuplicates: true,
+          });
+        else await tx.roleHolder.deleteMany({ where: { roleId: role.id, personId: { in: ids } } });
+        await tx.auditEvent.create({
+          data: {
+            actorId,
+            kind: `role.${mode}`,
+            subject: role.name,
+            detail: { personIds: ids, ...(wanted.length ? { emails: wanted } : {}) },
+          },
+        });
+        return all;
+      });
+      return { ok: true, people };
     },
   };
+}
+
+/** How an email address is kept: trimmed and lower-cased, so one address is one person. */
+export function toEmailKey(email: string): string {
+  return email.trim().toLowerCase();
 }

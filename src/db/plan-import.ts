@@ -122,6 +122,7 @@ async function upsertAction(
     data: roleIds.map((roleId) => ({ actionId: id, roleId })),
     skipDuplicates: true,
   });
+  await mapOwnerEmails(tx, action, summary);
   return id;
 }
 
@@ -166,4 +167,26 @@ async function recordImportedProgress(
   summary.changes.push(
     describeImportedUpdate(action.ref, action.latestUpdate, oldStatus, target, statusKept),
   );
+}
+
+/**
+ * People the file names by email for a role hold it: found by address, or created known by it alone
+ * (Slack and Teams find them by that address when a message must go out). Listed once each, when new.
+ */
+async function mapOwnerEmails(tx: Tx, action: PlanFileAction, summary: ImportSummary): Promise<void> {
+  for (const { role: name, email } of action.ownerEmails ?? []) {
+    const key = toRoleKey(name);
+    const role = await tx.role.upsert({ where: { key }, create: { key, name: name.trim() }, update: {} });
+    const person = await tx.person.upsert({
+      where: { email },
+      create: { displayName: email, email },
+      update: {},
+      select: { id: true },
+    });
+    const { count } = await tx.roleHolder.createMany({
+      data: [{ roleId: role.id, personId: person.id }],
+      skipDuplicates: true,
+    });
+    if (count > 0) summary.changes.push(`+ ${role.name}: held by ${email}`);
+  }
 }

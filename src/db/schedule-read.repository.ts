@@ -16,6 +16,7 @@ export function createScheduleReadModel(prisma: PrismaClient): ScheduleReadModel
         select: {
           id: true,
           displayName: true,
+          email: true,
           roles: { select: { role: { select: { key: true } } } },
           identities: { select: { platform: true, externalId: true } },
         },
@@ -23,6 +24,7 @@ export function createScheduleReadModel(prisma: PrismaClient): ScheduleReadModel
       return people.map((p) => ({
         personId: p.id,
         displayName: p.displayName,
+        email: p.email,
         roleKeys: p.roles.map((r) => r.role.key),
         identities: p.identities.flatMap((i) =>
           isChatPlatform(i.platform) ? [{ platform: i.platform, externalId: i.externalId }] : [],

@@ -1,5 +1,5 @@
 import type { Reply } from './message.ts';
-import type { SendProgress } from './schedule-ports.ts';
+import type { OwnerContact, SendProgress } from './schedule-ports.ts';
 
 /** Where a proactive message goes: a person's direct chat, or a channel (Slack channel, Teams conversation). */
 export type ChatTarget = { kind: 'person'; externalId: string } | { kind: 'channel'; channelId: string };
@@ -29,6 +29,12 @@ export type PartResume = {
 export type ChatSender = {
   platform: 'slack' | 'teams';
   send(target: ChatTarget, reply: Reply, resume?: PartResume): Promise<{ messageId: string | null }>;
+  /**
+   * Before owners are messaged: finds on this platform the owners it cannot reach yet (named by email
+   * alone: Slack `users.lookupByEmail`, Teams the rosters of its teams) and links their account to
+   * them, opening the chat where the platform needs one (Teams). Returns how many it made reachable.
+   */
+  reachOwners?(owners: readonly OwnerContact[]): Promise<number>;
 };
 
 /**

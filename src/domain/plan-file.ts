@@ -21,6 +21,10 @@ export const planFileActionSchema = z.object({
   description: optionalText,
   /** Job roles; none means only admins can update it (imports report such actions). */
   owners: z.array(text).default([]),
+  /** People named by email for one of its roles ("Head of HR (jane@council.example)"): they hold it. */
+  ownerEmails: z
+    .array(z.object({ role: text, email: z.email().transform((e) => e.toLowerCase()) }))
+    .optional(),
   due: optionalText,
   successMeasure: optionalText,
   metrics: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),

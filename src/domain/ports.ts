@@ -102,31 +102,54 @@ export type PeopleRepository = {
   ensurePerson(actor: Actor): Promise<Person>;
   getRoleNames(personId: string): Promise<string[]>;
   listRoles(): Promise<RoleSummary[]>;
-  /** Adds or removes holders of an existing role, with an audit event; false if there is no such role. */
+  /**
+   * Adds or removes holders of an existing role, with an audit event: people by id, and people by email
+   * address (adding creates a person known only by email, found on Slack or Teams when a message must
+   * go out). Nothing is written when there is no such role, or when an email to remove names nobody.
+   */
   changeRoleHolders(change: {
     roleName: string;
     personIds: string[];
+    emails?: readonly string[];
     mode: 'add' | 'remove';
     actorId: string;
-  }): Promise<boolean>;
+  }): Promise<RoleChange>;
 };
 
+/** What changing a role's holders did: the people it named, or why it changed nothing. */
+export type RoleChange =
+  | { ok: true; people: Person[] }
+  | { ok: false; reason: 'no-role' }
+  | { ok: false; reason: 'unknown-email'; email: string };
+
 /**
- * Where proactive messages reach someone: a person's direct chat (`key` their platform id) or a channel or
- * group chat (`key` its conversation id). `reference` is the platform's own opaque record of it.
+ * Where proactive messages reach someone: a person's direct chat (`key` their platform id), a channel or
+ * group chat (`key` its conversation id), or a team the app is installed in (Teams: `key` the team id,
+ * whose roster finds owners). `reference` is the platform's own opaque record of it; `unreachable` says
+ * why the platform refused for good (blocked, uninstalled), recorded once.
  */
 export type StoredConversation = {
   platform: Platform;
-  kind: 'person' | 'channel';
+  kind: 'person' | 'channel' | 'team';
   key: string;
   reference: Record<string, unknown>;
+  unreachable?: string | null;
 };
 
 /** Conversation references the chat platforms need for proactive messages (Teams). */
 export type ConversationRepository = {
-  /** Creates or replaces the reference for one person or channel. */
-  save(conversation: StoredConversation): Promise<void>;
+  /** Creates or replaces the reference for one person, channel or team (reachable again, if it was not). */
+  save(conversation: Omit<StoredConversation, 'unreachable'>): Promise<void>;
   find(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<StoredConversation | null>;
+  /** Every reference of one kind on a platform (the teams whose rosters are read at start). */
+  list(platform: Platform, kind: StoredConversation['kind']): Promise<StoredConversation[]>;
+  /** Records once why messages cannot go there; false if there is no such reference. */
+  markUnreachable(
+    platform: Platform,
+    kind: StoredConversation['kind'],
+    key: string,
+    reason: string,
+  ): Promise<boolean>;
   /** Forgets a reference (the app was removed there); false if there was none. */
   remove(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<boolean>;
 };

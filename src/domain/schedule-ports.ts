@@ -71,8 +71,11 @@ export type Outbox = {
   /** Schedules another try; `mayHaveGone` keeps the attempt unconfirmed (the platform gave no clear answer). */
   markRetry(id: string, nextAttemptAt: Date, error: string, mayHaveGone: boolean): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
-  /** Recipients a run could not reach (no chat identity, a failed send, a stored message unreadable), for the digest. */
-  listUnreached(runKey: string): Promise<string[]>;
+  /**
+   * Recipients a run could not reach, for the digest, with why: the last error of a failed send (a
+   * platform's refusal, a stored message unreadable), or null when they have no chat identity at all.
+   */
+  listUnreached(runKey: string): Promise<{ recipient: string; reason: string | null }[]>;
 };
 
 /** Channels that receive the weekly digest. */
@@ -86,6 +89,8 @@ export type SubscriptionRepository = {
 export type OwnerContact = {
   personId: string;
   displayName: string;
+  /** Their email address, when known: how Slack and Teams find someone named by email alone. */
+  email: string | null;
   roleKeys: string[];
   identities: { platform: Platform; externalId: string }[];
 };

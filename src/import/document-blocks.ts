@@ -90,6 +90,7 @@ function setField(s: DocState, action: DraftAction, name: string, value: string,
     action.ownerText = v;
     const owner = readOwnerCell(v);
     action.owners = owner.roles;
+    action.ownerEmails = owner.emails.length ? owner.emails : undefined;
     for (const guess of owner.guesses) s.problems.push({ line, message: guess });
   } else if (['timeframe', 'by when', 'due', 'deadline'].includes(name)) action.due = v || undefined;
   else if (name === 'links to other plans') return;

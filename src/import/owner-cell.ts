@@ -25,8 +25,14 @@ const CONTINUES = new Set(
 );
 const CONNECTIVE_END = /(?:\b(?:and|of|for|in|the|to|with)|[&,/-])$/i;
 
-/** An owner cell read into roles, with a sentence per guess (labels dropped, roles split by words). */
-export type OwnerCell = { roles: string[]; guesses: string[] };
+/** An email address in an owner cell ("Head of HR (jane@council.example)", "Head of HR - jane@..."). */
+const EMAIL = /[^\s<>()[\],;:'"]+@[^\s<>()[\],;:'"]+\.[a-z]{2,}/i;
+
+/**
+ * An owner cell read into roles, with a sentence per guess (labels dropped, roles split by words), and
+ * the people it names by email for a role (`emails`), who then hold that role.
+ */
+export type OwnerCell = { roles: string[]; emails: { role: string; email: string }[]; guesses: string[] };
 
 /**
  * Reads an owner cell: labelled parts ("SRO: ..."; a label with nothing after it names no owner),
@@ -47,14 +53,29 @@ export function readOwnerCell(cell: string): OwnerCell {
       `owner label${labelled.length > 1 ? 's' : ''} ${quoteList(labelled)} dropped: owners are role names`,
     );
   const roles: string[] = [];
+  const emails: OwnerCell['emails'] = [];
   for (const part of parts)
     for (const line of joinLines(part.value))
       for (const piece of line.split(/\s+\/\s+/).flatMap(splitOwnerRoles)) {
+        const email = EMAIL.exec(piece)?.[0];
+        if (email) {
+          const role = piece
+            .replace(email, ' ')
+            .replace(/[()<>[\]]/g, ' ')
+            .replace(/^[\s\-–:,]+|[\s\-–:,]+$/g, '')
+            .replace(/\s+/g, ' ');
+          if (role) {
+            roles.push(role);
+            emails.push({ role, email: email.toLowerCase() });
+            guesses.push(`"${piece}" read as role "${role}", held by ${email.toLowerCase()}`);
+          } else guesses.push(`${email} names no role: not mapped to one`);
+          continue;
+        }
         const split = splitAtHeadWords(piece);
         if (split.length > 1) guesses.push(`"${piece}" read as ${split.length} roles: ${split.join('; ')}`);
         roles.push(...split);
       }
-  return { roles: roles.filter((r, i) => roles.indexOf(r) === i), guesses };
+  return { roles: roles.filter((r, i) => roles.indexOf(r) === i), emails, guesses };
 }
 
 function quoteList(items: string[]): string {

@@ -12,6 +12,8 @@ export type DraftAction = {
   /** The Issue cell, put before the aim in the description. */
   issue?: string | undefined;
   owners: string[];
+  /** People the owner cell names by email for a role. */
+  ownerEmails?: { role: string; email: string }[] | undefined;
   /** The owner cell as written, kept so a cell split across pages can be re-read whole. */
   ownerText?: string | undefined;
   due?: string | undefined;

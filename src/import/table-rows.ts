@@ -76,6 +76,7 @@ export function readActionRow(
     description: description || undefined,
     ownerText: ownerText || undefined,
     owners: owner.roles,
+    ownerEmails: owner.emails.length ? owner.emails : undefined,
     issue: issue || undefined,
     due: due || undefined,
     status: status ?? undefined,
@@ -101,7 +102,9 @@ export function appendContinuation(previous: DraftAction, next: DraftAction): vo
   previous.title = join(previous.title, next.title, '\n') ?? '';
   // "Inclusion and Corporate" + "Development Manager": the cell is re-read whole.
   previous.ownerText = join(previous.ownerText, next.ownerText, ' ');
-  previous.owners = readOwnerCell(previous.ownerText ?? '').roles;
+  const owner = readOwnerCell(previous.ownerText ?? '');
+  previous.owners = owner.roles;
+  previous.ownerEmails = owner.emails.length ? owner.emails : undefined;
   previous.due = join(previous.due, next.due, ' ');
   previous.latestUpdate = join(previous.latestUpdate, next.latestUpdate, '\n');
   previous.successMeasure = join(previous.successMeasure, next.successMeasure, '\n');

@@ -1,6 +1,7 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import { composeDigest } from '../commands/scheduled/digest.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
+import { reachOwners } from '../commands/scheduled/reach-owners.ts';
 import { composeReminders } from '../commands/scheduled/reminders.ts';
 import { getActionCycleRule } from '../domain/action.ts';
 import type { Store } from '../domain/ports.ts';
@@ -45,6 +46,19 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
     if (outcome === 'finished') ran.push(slot.key);
     if (outcome === 'paused') deps.onPaused?.(slot.key);
   };
+  // Owners named by email are looked up on each platform once per tick that messages owners.
+  let reached: Promise<unknown> | null = null;
+  const reachFirst =
+    <T>(compose: () => Promise<T>) =>
+    async (): Promise<T> => {
+      reached ??= reachOwners(
+        deps.store,
+        platforms.flatMap((p) => deps.senders.get(p) ?? []),
+        (platform, error) => deps.logger.warn('finding owners failed', { platform, error }),
+      );
+      await reached;
+      return compose();
+    };
   for (const plan of await deps.store.plans.listPlans()) {
     const { reminder } = getPlanSlots(plan, now, deps.settings);
     // The plan's cycle and any its actions override it with: cycles opening at the same time share a
@@ -55,11 +69,15 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
       if (due(opening)) openings.set(opening.key, opening);
     }
     for (const opening of openings.values())
-      await run(opening, () =>
-        composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms, opening),
+      await run(
+        opening,
+        reachFirst(() => composeCyclePrompts(deps.store, plan.code, now, deps.settings, platforms, opening)),
       );
     if (due(reminder))
-      await run(reminder, () => composeReminders(deps.store, plan.code, now, deps.settings, platforms));
+      await run(
+        reminder,
+        reachFirst(() => composeReminders(deps.store, plan.code, now, deps.settings, platforms)),
+      );
   }
   const digest = getDigestSlot(now, deps.digestTimeZone, deps.settings);
   if (due(digest)) {

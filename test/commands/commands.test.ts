@@ -152,6 +152,40 @@ describe.each(ENGINES)('commands on %s', (engine) => {
     expect(audit).toHaveLength(2);
   });
 
+  it('maps a role to a person by email alone: one person, whom their chat account joins later', async () => {
+    const before = await h.db.prisma.person.count();
+    expect(
+      await h.run(
+        'owner "Head of Communications" Sam.Jones@Council.example <mailto:lee@council.example|lee@council.example>',
+      ),
+    ).toBe(
+      '✓ sam.jones@council.example, lee@council.example now hold "Head of Communications". Someone known only by email is found on Slack or Teams by that address when a message goes out.',
+    );
+    // Named again (any case, or as Slack links it) it is the same person.
+    await h.run(
+      'owner "Head of Communications" <mailto:SAM.JONES@council.example|SAM.JONES@council.example>',
+    );
+    expect(await h.db.prisma.person.count()).toBe(before + 2);
+    const sam = await h.db.prisma.person.findUniqueOrThrow({
+      where: { email: 'sam.jones@council.example' },
+      include: { identities: true, roles: true },
+    });
+    expect(sam).toMatchObject({ displayName: 'sam.jones@council.example', identities: [] });
+    expect(sam.roles).toHaveLength(1);
+    // Their Slack account, first seen later with the same address, joins them and names them.
+    const person = await h.store.people.ensurePerson({
+      platform: 'slack',
+      externalId: 'U0SAM',
+      displayName: 'Sam Jones',
+      email: 'sam.jones@council.example',
+    });
+    expect(person).toMatchObject({ id: sam.id, displayName: 'Sam Jones' });
+    expect(await h.run('roles')).toContain('Head of Communications: lee@council.example, Sam Jones · ');
+    expect(await h.run('owner "Head of Communications" remove lee@council.example')).toBe(
+      '✓ lee@council.example no longer holds "Head of Communications".',
+    );
+  });
+
   it('removes a role holder', async () => {
     expect(await h.run('owner "Head of People Services" remove @jane')).toBe(
       '✓ jane no longer holds "Head of People Services".',
@@ -207,7 +241,26 @@ describe.each(ENGINES)('commands on %s', (engine) => {
         'owner "Head of People Service" @jane',
         'No role "Head of People Service". Did you mean "Head of People Services"?',
       ],
-      ['owner "Chief Executive" jane', '"jane" is not a person: mention them, like @jane.'],
+      [
+        'owner "Chief Executive" jane',
+        '"jane" is not a person: mention them, like @jane, or give their email address.',
+      ],
+      [
+        'owner "Head of People Services" jane@council',
+        '"jane@council" is not an email address, like jane@council.example.',
+      ],
+      [
+        'owner "Head of People Services" <mailto:jane@|jane@>',
+        '"jane@" is not an email address, like jane@council.example.',
+      ],
+      [
+        'owner "Head of People Service" jane@council.example',
+        'No role "Head of People Service". Did you mean "Head of People Services"?',
+      ],
+      [
+        'owner "Head of People Services" remove nobody@council.example',
+        'No one with the address nobody@council.example is known, so no one to remove.',
+      ],
       ['update 2.4 green Looks fine', "You can't update 2.4: only its owners and admins can.", bob],
       ['owner "Chief Executive" @bob', 'Only admins can use owner.', bob],
       ['🙂🙂🙂', 'I don\'t know "🙂🙂🙂".'],

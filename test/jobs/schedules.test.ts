@@ -307,8 +307,8 @@ describe.each(ENGINES)('scheduled jobs on %s', (engine) => {
     const digest = sent.find((s) => heading(s.reply).startsWith('Weekly digest'));
     expect(digest?.target).toEqual({ kind: 'channel', channelId: 'C0LEADERS' });
     const text = JSON.stringify(digest?.reply.blocks);
-    expect(text).toContain('Casey Comms');
-    expect(text).toContain('Harper HR');
+    expect(text).toContain('Casey Comms (Teams refused: no conversation with aad-comms)');
+    expect(text).toContain('Harper HR (no Slack or Teams account linked)');
     await h.store.subscriptions.unsubscribe('slack', 'C0LEADERS');
   });
 

@@ -47,6 +47,21 @@ export type FakeConnector = {
    */
   violations: string[];
   expectViolations(): void;
+  /**
+   * Teams the app is installed in, by team id: whose roster `GET /v3/conversations/{teamId}/pagedmembers`
+   * pages through (`members`, in order). A team not listed answers 404, as for a team without the app.
+   */
+  teams: Set<string>;
+  /** The most members one roster page holds (Teams' limit is 500; tests lower it to see paging). */
+  pageLimit: number;
+  /** People (AAD object ids) who blocked or uninstalled the bot: creating or posting to their chat is 403 MessageWritesBlocked. */
+  blocked: Set<string>;
+  /** 1:1 conversations Teams no longer has (posts answer 404 ConversationNotFound). */
+  gone: Set<string>;
+  /** 1:1 conversations by id, with the AAD object id of the person in them (created, or added by a test). */
+  chats: Map<string, string>;
+  /** Every 1:1 conversation the bot created (`POST /v3/conversations`), in order. */
+  created: { conversationId: string; memberId: string; tenantId: string; bot: unknown }[];
   /** Sends answered 429 because the conversation went past 7 messages a second. */
   throttled: number;
   /**
@@ -57,8 +72,34 @@ export type FakeConnector = {
   close(): Promise<void>;
 };
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** Teams' answer when the person blocked or uninstalled the bot (its documented 403 body). */
+const MESSAGE_WRITES_BLOCKED = {
+  errorCode: 209,
+  message: JSON.stringify(
+    {
+      subCode: 'MessageWritesBlocked',
+      details: 'Thread is blocked from message writes.',
+      errorCode: null,
+      errorSubCode: null,
+    },
+    null,
+    2,
+  ),
+};
+/** The largest roster page Teams serves. */
+const ROSTER_PAGE_MAX = 500;
+
+export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
+  const teams = new Set<string>();
+  const blocked = new Set<string>();
+  const gone = new Set<string>();
+  const created: FakeConnector['created'] = [];
+  /** Open 1:1 conversations: id -> the member's AAD object id. */
+  const personal = new Map<string, string>();
+  /** Continuation tokens handed out: token -> where the next page starts, for which team. */
+  const continuations = new Map<string, { teamId: string; start: number }>();
+  let pageLimit = ROSTER_PAGE_MAX;
   const members = new Map<string, FakeMember>();
   const requests: string[] = [];
   const keys: Record<string, unknown>[] = [];
@@ -101,6 +142,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         if (failure)
           return json(failure.status, { error: { code: 'Failure', message: 'fake' } }, failure.headers);
         const conversationId = parts[3] ?? '';
+        if (gone.has(conversationId))
+          return json(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+        if (blocked.has(personal.get(conversationId) ?? '')) return json(403, MESSAGE_WRITES_BLOCKED);
         if (overRate(conversationId)) {
           throttled++;
           return json(
@@ -129,9 +173,75 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         });
         return json(200, { id: `sent-${++seq}` });
       }
-      // /v3/conversations/{teamId}/pagedmembers: the whole roster, in one page
-      if (req.method === 'GET' && parts[2] === 'conversations' && parts[4]?.startsWith('pagedmembers'))
-        return json(200, { members: [...members.values()] });
+      // POST /v3/conversations: a 1:1 chat with one member of a team the app is in (group chats: 400).
+      if (req.method === 'POST' && parts[1] === 'v3' && parts[2] === 'conversations' && parts.length === 3) {
+        let body: {
+          isGroup?: boolean;
+          bot?: { id?: string };
+          members?: { id?: string }[];
+          tenantId?: string;
+          channelData?: { tenant?: { id?: string } };
+        };
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return json(400, { error: { code: 'BadSyntax', message: 'Request body is not JSON' } });
+        }
+        const bad = (message: string) => json(400, { error: { code: 'BadArgument', message } });
+        if (body.isGroup !== false)
+          return json(400, { error: { code: 'BadSyntax', message: 'isGroup must be false' } });
+        if (!body.bot?.id) return bad('bot is required');
+        if (body.members?.length !== 1) return bad('exactly one member is required');
+        const tenant = body.tenantId || body.channelData?.tenant?.id;
+        if (!tenant) return bad('tenantId is required');
+        if (tenant !== tenantId)
+          return json(403, { error: { code: 'Forbidden', message: 'Tenant mismatch' } });
+        const memberId = body.members[0]?.id ?? '';
+        const member = members.get(memberId);
+        if (!memberId.startsWith('29:') || !member)
+          return json(404, {
+            error: { code: 'MemberNotFound', message: 'The user is not in a team the bot is in' },
+          });
+        if (blocked.has(member.aadObjectId)) return json(403, MESSAGE_WRITES_BLOCKED);
+        // The same person's chat while it exists; a new one after Teams dropped it.
+        let conversationId = [...personal].find(
+          ([id, aad]) => aad === member.aadObjectId && !gone.has(id),
+        )?.[0];
+        if (!conversationId) {
+          conversationId = `a:dm-${member.aadObjectId}-${personal.size + 1}`;
+          personal.set(conversationId, member.aadObjectId);
+        }
+        created.push({ conversationId, memberId, tenantId: tenant, bot: body.bot });
+        return json(201, { id: conversationId });
+      }
+      // GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=
+      if (req.method === 'GET' && parts[2] === 'conversations' && parts[4] === 'pagedmembers') {
+        const teamId = parts[3] ?? '';
+        if (!teams.has(teamId))
+          return json(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+        const query = new URL(req.url ?? '/', 'http://fake').searchParams;
+        const asked = query.has('pageSize') ? Number(query.get('pageSize')) : ROSTER_PAGE_MAX;
+        if (!Number.isInteger(asked) || asked < 1 || asked > ROSTER_PAGE_MAX)
+          return json(400, {
+            error: { code: 'BadArgument', message: `pageSize must be 1 to ${ROSTER_PAGE_MAX}` },
+          });
+        const token = query.get('continuationToken');
+        const from = token ? continuations.get(token) : { teamId, start: 0 };
+        if (!from || from.teamId !== teamId)
+          return json(400, { error: { code: 'BadArgument', message: 'Invalid continuation token' } });
+        if (token) continuations.delete(token);
+        const roster = [...members.values()];
+        const end = from.start + Math.min(asked, pageLimit);
+        let continuationToken: string | undefined;
+        if (end < roster.length) {
+          continuationToken = `ct-${++seq}`;
+          continuations.set(continuationToken, { teamId, start: end });
+        }
+        return json(200, {
+          members: roster.slice(from.start, end),
+          ...(continuationToken ? { continuationToken } : {}),
+        });
+      }
       // /v3/conversations/{conversationId}/members/{userId}
       if (req.method === 'GET' && parts[2] === 'conversations' && parts[4] === 'members' && parts[5]) {
         const member = members.get(parts[5]);
@@ -151,6 +261,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url,
     sent,
     members,
+    teams,
+    blocked,
+    gone,
+    created,
+    chats: personal,
+    get pageLimit() {
+      return pageLimit;
+    },
+    set pageLimit(limit: number) {
+      pageLimit = limit;
+    },
     keys,
     requests,
     violations,

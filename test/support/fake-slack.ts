@@ -90,6 +90,8 @@ function scopeFor(method: string, args: Record<string, unknown>): string | null 
       return 'im:write';
     case 'users.info':
       return 'users:read';
+    case 'users.lookupByEmail':
+      return 'users:read.email';
     case 'conversations.members':
       return `${kind ?? 'channels'}:read`;
     case 'conversations.history':
@@ -210,6 +212,25 @@ export async function startFakeSlack(
             name: user.name,
             real_name: user.real_name,
             tz: user.tz,
+            profile: { real_name: user.real_name, email: user.email },
+          },
+        };
+      }
+      case 'users.lookupByEmail': {
+        // Slack matches the address whatever its case; an address it does not know is users_not_found.
+        if (typeof args.email !== 'string' || !args.email) return { ok: false, error: 'invalid_arguments' };
+        const email = args.email.toLowerCase();
+        const user = [...users.values()].find((u) => u.email?.toLowerCase() === email);
+        if (!user) return { ok: false, error: 'users_not_found' };
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            name: user.name,
+            real_name: user.real_name,
+            tz: user.tz,
+            deleted: false,
+            is_bot: false,
             profile: { real_name: user.real_name, email: user.email },
           },
         };

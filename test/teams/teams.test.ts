@@ -46,6 +46,7 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     h = await createHarness(engine);
     fake = await startFakeConnector();
     for (const user of [ADA, JANE, BOB]) fake.members.set(user.id, user);
+    fake.teams.add('19:team-emsn@thread.tacv2'); // the staff network's team, with the app installed
     const logger = createLogger('debug', (line) => logLines.push(line));
     door = createTeamsFrontDoor(
       { mode: 'emulator' },

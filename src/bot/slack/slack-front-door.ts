@@ -4,6 +4,7 @@ import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { createListenerContext } from './listeners/context.ts';
 import { registerListeners } from './listeners/index.ts';
+import { createSlackDirectory } from './slack-directory.ts';
 import { createSlackSender } from './slack-sender.ts';
 
 /** Where Slack sends every request in HTTP mode: slash commands, interactivity and events. */
@@ -86,7 +87,9 @@ export function createSlackFrontDoor(
           },
         ]
       : [],
-    sender: createSlackSender(sendingClient),
+    sender: createSlackSender(sendingClient, {
+      reachOwners: createSlackDirectory(sendingClient, deps.store.people),
+    }),
     start: async () => {
       if (!receiver) await app.start();
     },

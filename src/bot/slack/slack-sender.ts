@@ -22,11 +22,12 @@ const LOOK_BACK = 200;
  */
 export function createSlackSender(
   client: webApi.WebClient,
-  options: { partIntervalMs?: number } = {},
+  options: { partIntervalMs?: number; reachOwners?: ChatSender['reachOwners'] } = {},
 ): ChatSender {
   const interval = options.partIntervalMs ?? PART_INTERVAL_MS;
   return {
     platform: 'slack',
+    ...(options.reachOwners ? { reachOwners: options.reachOwners } : {}),
     async send(target: ChatTarget, reply: Reply, resume?: PartResume) {
       const parts = renderSlackMessages(reply);
       let progress: SendProgress = resume?.progress ?? { partsSent: 0, threadId: null };

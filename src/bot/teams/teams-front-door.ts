@@ -11,6 +11,7 @@ import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { sendJson } from '../http-server.ts';
 import { readActivity } from './read-activity.ts';
 import { withSingleAttempts } from './single-attempt.ts';
+import { createTeamsRoster } from './teams-roster.ts';
 import { createTeamsSender } from './teams-sender.ts';
 import { createTeamsTurnHandler } from './teams-turn.ts';
 
@@ -34,7 +35,11 @@ export function createTeamsFrontDoor(
   const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config, options));
   const adapter = new CloudAdapter(auth);
   const appId = config.mode === 'authenticated' ? config.appId : '';
-  const onTurn = createTeamsTurnHandler(deps);
+  // Proactive calls get their own adapter whose connector clients do not retry (the queue does).
+  const proactive = new CloudAdapter(withSingleAttempts(auth));
+  const roster = createTeamsRoster({ adapter: proactive, appId, store: deps.store, logger: deps.logger });
+  const onTurn = createTeamsTurnHandler(deps, roster);
+  let reaching: Promise<unknown> = Promise.resolve();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const read = await readActivity(req);
@@ -64,10 +69,17 @@ export function createTeamsFrontDoor(
   return {
     name: 'teams',
     routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
-    // Proactive sends get their own adapter whose connector clients do not retry (the queue does).
-    sender: createTeamsSender(new CloudAdapter(withSingleAttempts(auth)), appId, deps.store.conversations),
-    start: async () => {},
-    stop: async () => {},
+    sender: createTeamsSender(proactive, appId, deps.store.conversations, roster),
+    // The teams already known: their owners get 1:1 chats, in the background (serving starts at once).
+    start: async () => {
+      reaching = roster
+        .reachKnownTeams()
+        .then((opened) => opened && deps.logger.info('teams chats opened with owners', { opened }))
+        .catch((error: unknown) => deps.logger.warn('teams owners not reached at start', { error }));
+    },
+    stop: async () => {
+      await reaching;
+    },
   };
 }
 

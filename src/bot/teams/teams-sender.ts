@@ -1,8 +1,11 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Reply } from '../../commands/reply.ts';
 import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '../../domain/chat-sender.ts';
-import type { ConversationRepository } from '../../domain/ports.ts';
+import type { ConversationRepository, StoredConversation } from '../../domain/ports.ts';
+import type { OwnerContact } from '../../domain/schedule-ports.ts';
+import { readConnectorRefusal } from './connector-errors.ts';
 import { renderTeamsReply } from './render-cards.ts';
+import type { TeamsRoster } from './teams-roster.ts';
 
 // Teams takes about 7 messages a second in one conversation: the parts of a reply go 5 a second.
 const PART_INTERVAL_MS = 200;
@@ -39,14 +42,54 @@ export async function sendInParts(
  * One attempt per call: the delivery queue owns retries and Retry-After. The connector cannot be
  * asked whether a message arrived, so a part whose send was never confirmed (`unconfirmedSince`) is
  * sent again: across a crash at that moment, Teams gets it at least once (README, Operations).
+ * A person who blocked or uninstalled the bot (403 `MessageWritesBlocked`) is recorded as unreachable
+ * once, with the reason, and not tried again until they write to the bot; a personal chat Teams says
+ * is gone (404) is opened again once through the roster (`reopen`) and the message sent there.
  */
 export function createTeamsSender(
   adapter: CloudAdapter,
   appId: string,
-  conversations: Pick<ConversationRepository, 'find'>,
+  conversations: Pick<ConversationRepository, 'find' | 'markUnreachable'>,
+  roster?: Pick<TeamsRoster, 'reopen' | 'reachOwners'>,
 ): ChatSender {
+  async function sendTo(stored: StoredConversation, reply: Reply, resume?: PartResume) {
+    let messageId: string | null = null;
+    // Progress is saved around parts; a failure to save it is not the platform's, so it is kept apart.
+    let saving: unknown = null;
+    const saved = async (save: () => Promise<void> = async () => {}) => {
+      try {
+        await save();
+      } catch (error) {
+        saving = error;
+        throw error;
+      }
+    };
+    let partsSent = resume?.progress.partsSent ?? 0;
+    try {
+      await adapter.continueConversationAsync(
+        appId,
+        stored.reference as Partial<ConversationReference>,
+        async (context) => {
+          messageId = await sendInParts(context, renderTeamsReply(reply), {
+            from: partsSent,
+            beforePart: () => saved(resume?.beforePart),
+            onPart: (sent) => {
+              partsSent = sent;
+              return saved(() => resume?.onPart({ partsSent: sent, threadId: null }) ?? Promise.resolve());
+            },
+          });
+        },
+      );
+    } catch (error) {
+      if (saving) throw saving;
+      throw new PartFailure(error, partsSent);
+    }
+    return { messageId };
+  }
+
   return {
     platform: 'teams',
+    ...(roster ? { reachOwners: (owners: readonly OwnerContact[]) => roster.reachOwners(owners) } : {}),
     async send(target: ChatTarget, reply: Reply, resume?: PartResume) {
       const kind = target.kind;
       const key = target.kind === 'person' ? target.externalId : target.channelId;
@@ -54,41 +97,52 @@ export function createTeamsSender(
       if (!stored)
         throw new SendFailure(
           kind === 'person'
-            ? 'No Teams chat with this person yet: they need to open Actionbot in Teams once.'
+            ? 'No Teams chat with this person yet: they are in no team Actionbot is installed in and have not opened Actionbot in Teams.'
             : 'Actionbot is not installed in this Teams conversation.',
           false,
         );
-      let messageId: string | null = null;
-      // Progress is saved around parts; a failure to save it is not the platform's, so it is kept apart.
-      let saving: unknown = null;
-      const saved = async (save: () => Promise<void> = async () => {}) => {
-        try {
-          await save();
-        } catch (error) {
-          saving = error;
-          throw error;
-        }
-      };
+      // Recorded once: the platform is not asked again until the person writes to the bot.
+      if (stored.unreachable) throw new SendFailure(stored.unreachable, false);
       try {
-        await adapter.continueConversationAsync(
-          appId,
-          stored.reference as Partial<ConversationReference>,
-          async (context) => {
-            messageId = await sendInParts(context, renderTeamsReply(reply), {
-              from: resume?.progress.partsSent ?? 0,
-              beforePart: () => saved(resume?.beforePart),
-              onPart: (partsSent) =>
-                saved(() => resume?.onPart({ partsSent, threadId: null }) ?? Promise.resolve()),
-            });
-          },
-        );
+        return await sendTo(stored, reply, resume);
       } catch (error) {
-        if (saving) throw saving;
-        throw toSendFailure(error);
+        if (!(error instanceof PartFailure)) throw error;
+        const refusal = readConnectorRefusal(error.cause);
+        if (kind === 'person' && refusal.permanent) {
+          await conversations.markUnreachable('teams', 'person', key, refusal.reason);
+          throw new SendFailure(refusal.reason, false);
+        }
+        if (kind === 'person' && refusal.gone && roster) {
+          // Once: a chat opened again that is gone too is a failure like any other.
+          const reopened = await roster.reopen(stored);
+          if (!reopened) {
+            const now = await conversations.find('teams', 'person', key);
+            throw new SendFailure(now?.unreachable ?? refusal.reason, false);
+          }
+          try {
+            return await sendTo(
+              reopened,
+              reply,
+              resume && { ...resume, progress: { ...resume.progress, partsSent: error.partsSent } },
+            );
+          } catch (again) {
+            throw toSendFailure(again instanceof PartFailure ? again.cause : again);
+          }
+        }
+        throw toSendFailure(error.cause);
       }
-      return { messageId };
     },
   };
+}
+
+/** A send that failed after `partsSent` parts went out. */
+class PartFailure extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly partsSent: number,
+  ) {
+    super('teams send failed');
+  }
 }
 
 /** Maps connector errors to retryable or not: 429 (with Retry-After), 5xx and network failures retry. */

@@ -8,6 +8,7 @@ import { readCommandText, toActivityRequestKey, toConversation } from './teams-a
 import { createTeamsIdentity } from './teams-identity.ts';
 import { createTeamsMembership } from './teams-membership.ts';
 import { createTeamsReach } from './teams-reach.ts';
+import type { TeamsRoster } from './teams-roster.ts';
 import { sendInParts } from './teams-sender.ts';
 import { createSubmitHandler, type TeamsRequest } from './teams-submit.ts';
 
@@ -19,9 +20,12 @@ const WELCOME =
  * What one Teams turn does: messages and card submits become commands for the one pipeline; installs,
  * removals and commands keep the conversation references proactive messages need (teams-reach.ts).
  */
-export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnContext) => Promise<void> {
+export function createTeamsTurnHandler(
+  deps: FrontDoorDeps,
+  roster?: TeamsRoster,
+): (context: TurnContext) => Promise<void> {
   const identity = createTeamsIdentity(deps.logger);
-  const reach = createTeamsReach(deps.store.conversations);
+  const reach = createTeamsReach(deps.store.conversations, roster);
 
   async function send(context: TurnContext, reply: Reply): Promise<void> {
     await sendInParts(context, renderTeamsReply(reply));

@@ -11,6 +11,7 @@ import type { Block, Reply } from '../reply.ts';
 import { createOpeningLookup } from './action-openings.ts';
 
 const DAY_MS = 86_400_000;
+const NO_ACCOUNT = 'no Slack or Teams account linked';
 
 /** How a digest is sent: late (it was due at `lateFrom`, in `timeZone`), with lines other features add. */
 export type DigestOptions = { lateFrom?: Date; timeZone?: string };
@@ -86,18 +87,21 @@ export async function composeDigest(
         type: 'paragraph',
         text: `Still to update by ${by} (${refs.length}): ${refs.join(', ')}`,
       });
-    const unreachable = (
-      await Promise.all([...openingKeys].map((key) => store.outbox.listUnreached(key)))
-    ).flat();
-    if (unreachable.length) {
-      const names = contacts
-        .filter((c) => unreachable.includes(`person:${c.personId}`))
-        .map((c) => c.displayName);
+    const unreached = new Map<string, string | null>();
+    for (const keyed of await Promise.all([...openingKeys].map((key) => store.outbox.listUnreached(key))))
+      for (const { recipient, reason } of keyed)
+        if (!unreached.get(recipient)) unreached.set(recipient, reason);
+    const owners = contacts.filter((c) => unreached.has(`person:${c.personId}`));
+    if (owners.length)
       blocks.push({
         type: 'paragraph',
-        text: `Owners Actionbot could not reach (no Slack or Teams account linked): ${names.join(', ')}`,
+        // One owner a line: a long list splits between lines, never inside a name.
+        text: `Owners Actionbot could not reach (${owners.length}):\n${owners
+          .map(
+            (c) => `${c.displayName} (${truncate(unreached.get(`person:${c.personId}`) ?? NO_ACCOUNT, 140)})`,
+          )
+          .join('\n')}`,
       });
-    }
   }
   if (plans.length === 0) blocks.push({ type: 'paragraph', text: 'No plans yet.' });
   // Anonymous feedback released this week, by theme, only where a count reaches the threshold.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "conversation_references" ADD COLUMN     "unreachable" TEXT;
