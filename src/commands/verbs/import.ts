@@ -62,12 +62,14 @@ export const importCommand = defineCommand<ImportRequest>({
         confirm: read.digest,
       });
     }
-    const done = await ctx.store.plans.importPlan(read.plan, ctx.person.id, { at });
-    if (done.changes.length === 0)
+    // A second press (or the same file pressed again later) finds nothing to change and writes nothing.
+    const check = await ctx.store.plans.importPlan(read.plan, null, { dryRun: true, at });
+    if (check.changes.length === 0)
       return createReply({
         type: 'paragraph',
-        text: `${done.planCode} already matches ${file.name}: nothing was imported again.`,
+        text: `${check.planCode} already matches ${file.name}: nothing was imported again.`,
       });
+    const done = await ctx.store.plans.importPlan(read.plan, ctx.person.id, { at });
     return createReply({
       type: 'success',
       text: `Imported ${file.name}: ${done.created ? 'created' : 'updated'} plan ${done.planCode}, ${done.themes} themes, ${done.actionsCreated} actions added, ${done.actionsUpdated} updated, ${done.updatesRecorded} progress updates recorded.`,
