@@ -1,5 +1,6 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import type { CsvRow } from './csv.ts';
+import { refuseUnpackedSize } from './zip-limits.ts';
 
 /** One sheet of a workbook as table rows: `line` is the row number in the sheet. */
 export type SheetRows = { name: string; rows: CsvRow[] };
@@ -36,6 +37,8 @@ export async function readWorkbookRows(bytes: Uint8Array): Promise<WorkbookRows>
       'this is not an Excel workbook that can be opened: open it in Excel, save it as .xlsx, and import it again',
   } as const;
   if (!startsWith(bytes, ZIP)) return notWorkbook;
+  const tooBig = await refuseUnpackedSize(bytes, 'Excel');
+  if (tooBig) return { ok: false, error: tooBig };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

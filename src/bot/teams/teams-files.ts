@@ -40,7 +40,7 @@ export function createTeamsFiles(): UploadSource {
           error: 'That is not a file sent in Teams: send the plan file to me in our chat.',
         };
       const response = await fetch(url, { redirect: 'follow' }).catch(() => null);
-      if (!response || response.status !== 200) {
+      if (response?.status !== 200) {
         await response?.body?.cancel();
         return { ok: false, error: `Teams did not hand ${name} over: ${AGAIN}.` };
       }
