@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createPlanReport, REPORT_FORMATS, type ReportFormat } from './commands/plan-report.ts';
+import { formatPlanTree } from './domain/plan-tree.ts';
 import type { Clock, Store } from './domain/ports.ts';
-import { formatPlanTree } from './import/plan-tree.ts';
 import { readImportFile } from './import/read-import-file.ts';
 
 const USAGE = `Usage:

@@ -9,6 +9,7 @@ import { openDatabase } from './db/database.ts';
 import { resolveFeedbackSecret } from './db/feedback-secret-file.ts';
 import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
+import { createPlanFileReader } from './import/read-upload.ts';
 import { createLogger } from './logger.ts';
 import { serveUntilSignalled } from './serve.ts';
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       admins: config.admins,
       logger,
       schedule,
+      planReader: createPlanFileReader(),
     });
     if (frontDoors.length === 0) {
       await runConsole(

@@ -29,6 +29,8 @@ function renderBlock(block: Block): string {
       return block.mediaType.startsWith('text/html')
         ? `${block.summary}\n(${block.name}: HTML; save it with npx actionbot report --format html --out ${block.name})`
         : `${block.summary}\n${block.content}`;
+    case 'command-button':
+      return `To go ahead, type: ${block.command}`;
     case 'success':
       return `✓ ${block.text}`;
     case 'error':

@@ -1,5 +1,6 @@
 import type { MemberIdentity, NetworkMembership } from '../domain/feedback-ports.ts';
 import type { Person, Platform } from '../domain/person.ts';
+import type { PlanUploads } from '../domain/plan-upload.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Refusal, Reply } from './reply.ts';
@@ -35,6 +36,8 @@ export type CommandContext = {
   conversation?: Conversation | undefined;
   /** The deployment's schedule settings (bank holidays...); absent: the defaults. */
   schedule?: ScheduleSettings | undefined;
+  /** Where files can be uploaded in chat (Slack, Teams): their store and the plan file reader. */
+  uploads?: PlanUploads | undefined;
   /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
   resolveMention(word: string): Promise<Person | null>;
   /**

@@ -3,6 +3,7 @@ import { looksLikeRef } from '../domain/codes.ts';
 import type { NetworkMembership } from '../domain/feedback-ports.ts';
 import { truncate } from '../domain/format.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
+import type { PlanUploads } from '../domain/plan-upload.ts';
 import type { Clock, Store } from '../domain/ports.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Command, CommandContext, Conversation, Prepared } from './command.ts';
@@ -35,6 +36,8 @@ export type DispatchDeps = {
   membership?: NetworkMembership;
   /** The deployment's schedule settings (bank holidays...), for `cycle` and `digest preview`. */
   schedule?: ScheduleSettings;
+  /** The front door's file store and the plan file reader, where files can be uploaded in chat. */
+  uploads?: PlanUploads;
 };
 
 /** A command text read without any look-up: the command, or the reply refusing it. */
@@ -105,6 +108,7 @@ export async function runParsedCommand(
     gesture: request.gesture,
     conversation: request.conversation,
     schedule: deps.schedule,
+    uploads: deps.uploads,
     resolveMention: async (word) => {
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);

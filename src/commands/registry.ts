@@ -3,6 +3,7 @@ import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
 import { feedbackCommand } from './verbs/feedback.ts';
 import { createHelpCommand } from './verbs/help.ts';
+import { importCommand } from './verbs/import.ts';
 import { listCommand } from './verbs/list.ts';
 import { mineCommand } from './verbs/mine.ts';
 import { moderateCommand } from './verbs/moderate.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   ownerCommand,
   rolesCommand,
   cycleCommand,
+  importCommand,
   digestCommand,
   feedbackCommand,
   moderateCommand,

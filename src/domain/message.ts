@@ -54,6 +54,11 @@ export type Block =
   | { type: 'feedback-form'; notice: string; choices: { value: string; label: string }[]; selected: string[] }
   /** A document to hand over (a report): front doors upload or attach it; `summary` says what it is. */
   | { type: 'file'; name: string; mediaType: string; content: string; summary: string }
+  /**
+   * A button that runs `command` as the person who presses it, through the same pipeline as typed
+   * text (an import's "Import" after its preview). Text front doors show the command to type.
+   */
+  | { type: 'command-button'; label: string; command: string }
   | { type: 'success'; text: string }
   | ({ type: 'error'; text: string } & Partial<Refusal>);
 
@@ -91,6 +96,7 @@ const block = z.discriminatedUnion('type', [
     selected: z.array(text),
   }),
   z.object({ type: z.literal('file'), name: text, mediaType: text, content: text, summary: text }),
+  z.object({ type: z.literal('command-button'), label: text, command: text }),
   z.object({ type: z.literal('success'), text }),
   z.object({
     type: z.literal('error'),

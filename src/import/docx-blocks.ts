@@ -8,7 +8,7 @@ import type { parseDocument } from 'htmlparser2';
 /** A paragraph or heading outside tables, or one row of a table; `line` counts blocks from 1. */
 export type DocxBlock =
   | { kind: 'text'; line: number; text: string; heading: boolean }
-  | { kind: 'row'; line: number; table: number; cells: string[] };
+  | { kind: 'row'; line: number; table: number; cells: string[]; merged?: number[] };
 
 type Root = ReturnType<typeof parseDocument>;
 type Node = Root['children'][number];
@@ -36,8 +36,14 @@ export function readDocxBlocks(root: Root): DocxBlock[] {
       const tag = tagOf(node);
       if (tag === 'table') {
         const table = ++tables;
-        for (const cells of readTableRows(node as Element))
-          blocks.push({ kind: 'row', line: blocks.length + 1, table, cells });
+        for (const { cells, merged } of readTableRows(node as Element))
+          blocks.push({
+            kind: 'row',
+            line: blocks.length + 1,
+            table,
+            cells,
+            ...(merged.length ? { merged } : {}),
+          });
       } else if (tag === 'ul' || tag === 'ol') for (const item of listLines(node as Element)) addText(item);
       else if (/^h[1-6]$/.test(tag)) addText(squash(textOf(node)), true);
       else if (tag === 'p' || !isElement(node)) addText(squash(textOf(node)));
@@ -72,7 +78,7 @@ function cellText(cell: Element): string {
   for (const node of cell.children) {
     const tag = tagOf(node);
     if (tag === 'ul' || tag === 'ol') lines.push(...listLines(node as Element));
-    else if (tag === 'table') lines.push(...readTableRows(node as Element).map((r) => r.join(' ')));
+    else if (tag === 'table') lines.push(...readTableRows(node as Element).map((r) => r.cells.join(' ')));
     else lines.push(squash(textOf(node)));
   }
   return lines.filter(Boolean).join('\n');
@@ -81,17 +87,20 @@ function cellText(cell: Element): string {
 /**
  * The rows of a table as cells in column order. A merged cell's text is given to every row it spans
  * (an owner merged down three actions owns all three); the columns it spans across are left empty.
+ * `merged` names the columns whose text came down from a row above.
  */
-function readTableRows(table: Element): string[][] {
+function readTableRows(table: Element): { cells: string[]; merged: number[] }[] {
   const rows = table.children.flatMap((n) =>
     tagOf(n) === 'tr' ? [n as Element] : ['thead', 'tbody', 'tfoot'].includes(tagOf(n)) ? childRows(n) : [],
   );
   const carried: ({ text: string; left: number } | undefined)[] = [];
   return rows.map((row) => {
     const cells: string[] = [];
+    const merged: number[] = [];
     let column = 0;
     const takeCarried = () => {
       for (let c = carried[column]; c && c.left > 0; c = carried[column]) {
+        if (c.text.trim()) merged.push(column);
         cells[column++] = c.text;
         c.left--;
       }
@@ -111,7 +120,7 @@ function readTableRows(table: Element): string[][] {
       if (carried[column]?.left) takeCarried();
       else cells[column++] ??= '';
     }
-    return Array.from(cells, (c) => c ?? '');
+    return { cells: Array.from(cells, (c) => c ?? ''), merged };
   });
 }
 

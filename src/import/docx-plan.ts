@@ -28,6 +28,7 @@ export function parseDocxTables(blocks: DocxBlock[], id: Partial<PlanIdentity>):
   if (!checked.ok) return checked;
   const state = createTableState();
   let map: ColumnMap | null = null;
+  let headerCells: string[] = [];
   let table = 0;
   let pending: Extract<DocxBlock, { kind: 'text' }>[] = [];
   const skippedTables = new Set<number>();
@@ -42,11 +43,19 @@ export function parseDocxTables(blocks: DocxBlock[], id: Partial<PlanIdentity>):
       pending = [];
     }
     const header = readHeader(block.cells);
-    if (header) map = header;
-    else if (headingCell(block.cells))
+    if (header) {
+      map = header;
+      headerCells = block.cells;
+    } else if (headingCell(block.cells))
       startTheme(state, [{ kind: 'text', line: block.line, text: headingCell(block.cells), heading: true }]);
-    else if (map) addTableRow(state, ownersByLine(block.cells, map), map, block.line);
-    else if (!skippedTables.has(table)) {
+    else if (map) {
+      addTableRow(state, ownersByLine(block.cells, map), map, block.line);
+      for (const column of block.merged ?? [])
+        state.problems.push({
+          line: block.line,
+          message: `the ${headerCells[column]?.trim() || `column ${column + 1}`} cell is merged down from the row above: its text is read for this row too`,
+        });
+    } else if (!skippedTables.has(table)) {
       skippedTables.add(table);
       state.problems.push({
         line: block.line,

@@ -2,6 +2,7 @@ import { readDocxBlocks } from './docx-blocks.ts';
 import { parseDocxTables } from './docx-plan.ts';
 import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { parseImportText } from './read-import-file.ts';
+import { refuseUnpackedSize } from './zip-limits.ts';
 
 /** The first bytes of an OLE compound file: old .doc files, and Office files saved with a password. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -25,7 +26,7 @@ export function refuseOfficeBytes(bytes: Uint8Array, kind: 'Word' | 'Excel'): st
  * mammoth and htmlparser2 are loaded here, only when a .docx is imported.
  */
 export async function readDocxPlan(bytes: Buffer, id: Partial<PlanIdentity>): Promise<ImportedPlan> {
-  const refused = refuseOfficeBytes(bytes, 'Word');
+  const refused = refuseOfficeBytes(bytes, 'Word') ?? (await refuseUnpackedSize(bytes, 'Word'));
   if (refused) return { ok: false, errors: [refused] };
   const [{ default: mammoth }, { parseDocument }] = await Promise.all([
     import('mammoth'),

@@ -38,16 +38,35 @@ export async function readImportFile(file: string, id: Partial<PlanIdentity>): P
         `${file} is ${(stat.size / 1024 / 1024).toFixed(0)} MB; plans are read up to 5 MB. Is it the right file?`,
       ],
     };
-  const bytes = await fs.readFile(file);
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.docx' || ext === '.pdf') return (ext === '.docx' ? readDocxPlan : readPdfPlan)(bytes, id);
-  if (/\.xls[xm]?$/i.test(file)) {
-    const book = await readWorkbookRows(bytes);
-    return book.ok ? parseWorkbookPlan(book.sheets, id) : { ok: false, errors: [`${file}: ${book.error}`] };
+  return readImportBytes(file, await fs.readFile(file), id);
+}
+
+/** Whether a file name is one the importer reads (by its extension). */
+export function isImportableName(name: string): boolean {
+  return /\.(ya?ml|json|csv|tsv|tab|txt|text|md|docx|pdf|xlsx|xlsm)$/i.test(name);
+}
+
+/**
+ * Reads an importable file's bytes, already in memory (a chat upload, a file read from disk): the
+ * file name says the format. Sizes are the caller's to check.
+ */
+export async function readImportBytes(
+  name: string,
+  bytes: Uint8Array,
+  id: Partial<PlanIdentity>,
+): Promise<ImportedPlan> {
+  const ext = path.extname(name).toLowerCase();
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (ext === '.docx' || ext === '.pdf') return (ext === '.docx' ? readDocxPlan : readPdfPlan)(buffer, id);
+  if (/\.xls[xm]?$/i.test(name)) {
+    const book = await readWorkbookRows(buffer);
+    return book.ok ? parseWorkbookPlan(book.sheets, id) : { ok: false, errors: [`${name}: ${book.error}`] };
   }
   const text = decodeText(bytes);
-  if (!text.ok) return { ok: false, errors: [`${file}: ${text.error}`] };
-  return parseImportText(text.text, guessFormat(file), id);
+  if (!text.ok) return { ok: false, errors: [`${name}: ${text.error}`] };
+  return parseImportText(text.text, guessFormat(name), id);
 }
 
 /**

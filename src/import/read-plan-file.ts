@@ -2,13 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { type PlanFile, planFileSchema } from '../domain/plan-file.ts';
+import { MAX_PLAN_FILE_BYTES } from '../domain/plan-upload.ts';
 import { cleanImportText, cleanImportValues } from './import-hygiene.ts';
 
 /** A plan file's contents, or what is wrong with it, line by line. */
 export type PlanFileResult = { ok: true; plan: PlanFile } | { ok: false; errors: string[] };
 
 /** Largest plan file read, in bytes; real plans are a few hundred kilobytes at most. */
-export const MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_PLAN_FILE_BYTES };
 
 /** Reads a YAML or JSON plan file (by extension; YAML otherwise) and validates it. */
 export async function readPlanFile(file: string): Promise<PlanFileResult> {

@@ -1,8 +1,14 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import type { CsvRow } from './csv.ts';
+import { refuseUnpackedSize } from './zip-limits.ts';
 
 /** One sheet of a workbook as table rows: `line` is the row number in the sheet. */
-export type SheetRows = { name: string; rows: CsvRow[] };
+export type SheetRows = {
+  name: string;
+  rows: CsvRow[];
+  /** Cells merged down several rows (column 1-based, first and last row): their value is copied to each. */
+  merges?: { column: number; from: number; to: number }[];
+};
 
 /** The sheets that hold something, or the one sentence saying why the workbook cannot be read. */
 export type WorkbookRows = { ok: true; sheets: SheetRows[] } | { ok: false; error: string };
@@ -36,6 +42,8 @@ export async function readWorkbookRows(bytes: Uint8Array): Promise<WorkbookRows>
       'this is not an Excel workbook that can be opened: open it in Excel, save it as .xlsx, and import it again',
   } as const;
   if (!startsWith(bytes, ZIP)) return notWorkbook;
+  const tooBig = await refuseUnpackedSize(bytes, 'Excel');
+  if (tooBig) return { ok: false, error: tooBig };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -51,16 +59,25 @@ export async function readWorkbookRows(bytes: Uint8Array): Promise<WorkbookRows>
 
 function readSheet(sheet: Worksheet): SheetRows {
   const rows: CsvRow[] = [];
+  const merges = new Map<string, { column: number; from: number; to: number }>();
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
     // getCell on a merged range's other cells answers the master's value: the range fills them all.
-    for (let c = 1; c <= width; c++) cells.push(readCellText(row.getCell(c)));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push(readCellText(cell));
+      const master = cell.isMerged ? cell.master : null;
+      if (master && Number(master.row) !== r && Number(master.col) === c && master.value !== null) {
+        const merge = merges.get(master.address) ?? { column: c, from: Number(master.row), to: r };
+        merges.set(master.address, { ...merge, to: r });
+      }
+    }
     while (cells.length > 0 && cells.at(-1) === '') cells.pop();
     if (cells.length > 0) rows.push({ line: r, cells });
   }
-  return { name: sheet.name, rows };
+  return { name: sheet.name, rows, merges: [...merges.values()] };
 }
 
 function readCellText(cell: Cell): string {

@@ -35,11 +35,15 @@ export function reportMarkup(markupLines: number[], problems: ImportProblem[]): 
 
 /**
  * A row whose only text is its first cell, a numbered heading ("1 Place shaping, leadership"
- * followed by empty cells): the theme the next rows belong to. Null for anything else.
+ * followed by empty cells), or a whole number in the first cell and a heading in one other
+ * ("1 | Leadership and governance"): the theme the next rows belong to. Null for anything else.
  */
 export function readSectionHeading(cells: readonly string[]): { ref: string; title: string } | null {
-  const first = cells[0]?.trim() ?? '';
-  if (!first || first.includes('\n') || cells.slice(1).some((c) => c.trim())) return null;
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  // The number in a Ref column and the heading in the next cell ("1 | Leadership", nothing else).
+  const split = filled.length === 2 && /^\d{1,2}\.?$/.test(cells[0]?.trim() ?? '');
+  const first = split ? filled.join(' ') : (cells[0]?.trim() ?? '');
+  if (!first || first.includes('\n') || (!split && cells.slice(1).some((c) => c.trim()))) return null;
   const m = SECTION_HEADING.exec(first);
   return m?.[1] && m[2] ? { ref: m[1], title: m[2].trim() } : null;
 }

@@ -42,6 +42,7 @@ export function parseWorkbookPlan(sheets: readonly SheetRows[], id: Partial<Plan
     }
     if (headerAt > 0) planTitle ??= tidy(rows[0]?.cells.find((c) => c.trim()));
     let map = readHeader(rows[headerAt]?.cells ?? []) as ColumnMap;
+    noteMerges(sheet, rows[headerAt]?.cells ?? [], state.problems, where.length - rows.length);
     state.current = null; // a sheet's rows do not continue the previous sheet's theme
     state.last = null;
     const hint = sheet.name.trim();
@@ -104,8 +105,32 @@ function cleanSheets(
   return {
     ok: true,
     sheets: sheets.map((s) => ({
+      ...s,
       name: neutraliseBidi(s.name),
       rows: s.rows.map((r) => ({ line: r.line, cells: r.cells.map(neutraliseBidi) })),
     })),
   };
+}
+
+/**
+ * A note for each cell merged down several rows below the header: its value was copied to every row
+ * it covers (one owner over three actions), a guess the notes name with the column and the rows.
+ */
+function noteMerges(
+  sheet: SheetRows,
+  header: readonly string[],
+  problems: { line: number; message: string }[],
+  firstLine: number,
+): void {
+  for (const merge of sheet.merges ?? []) {
+    const at = sheet.rows.findIndex((r) => r.line === merge.from);
+    if (at < 0) continue;
+    const name = header[merge.column - 1]?.trim() || `column ${columnName(merge.column - 1)}`;
+    const value = sheet.rows[at]?.cells[merge.column - 1]?.replace(/\s+/g, ' ').trim() ?? '';
+    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    problems.push({
+      line: firstLine + at + 1,
+      message: `the ${name} cell ("${shown}") is merged down rows ${merge.from}-${merge.to}: read as the ${name} of each of those rows`,
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlanTree } from '../../src/import/plan-tree.ts';
+import { formatPlanTree } from '../../src/domain/plan-tree.ts';
 
 describe('the import preview', () => {
   it('lists each theme, then its actions on one line each with owners and due, titles cut to one line', () => {

@@ -14,7 +14,9 @@ describe.each(['manifest.yml', 'manifest.socket-mode.yml'])('slack/%s', (name) =
     expect(manifest.features.slash_commands[0].should_escape).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'message.im']);
+    // Admins upload plan files in their direct chat with the app.
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
   });
 
   it('asks for the least scopes, each justified by a comment', () => {
@@ -24,6 +26,7 @@ describe.each(['manifest.yml', 'manifest.socket-mode.yml'])('slack/%s', (name) =
       'channels:read',
       'chat:write',
       'commands',
+      'files:read',
       'files:write',
       'groups:history',
       'groups:read',

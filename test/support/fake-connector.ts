@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkActivityCards, measureTeamsBytes, TEAMS_LIMITS } from './teams-limits.ts';
@@ -34,6 +35,15 @@ export type FakeMember = {
  */
 export type FakeConnector = {
   url: string;
+  /**
+   * A file a user sends in a personal chat, stored as OneDrive/SharePoint keeps it: returns the
+   * pre-authorised `downloadUrl` Teams puts in the `file.download.info` attachment, which serves the
+   * bytes only while its `tempauth` is the one issued (anything else is 401). Setting it again under
+   * the same name replaces the bytes behind the same URL (the file was edited).
+   */
+  putFile(name: string, bytes: Uint8Array): string;
+  /** Every download of a sent file, with the Authorization header it carried (none is needed). */
+  fileRequests: { name: string; authorization: string | undefined }[];
   sent: SentActivity[];
   members: Map<string, FakeMember>;
   /** The signing keys the OpenID metadata publishes (JWKs); none unless a test adds one. */
@@ -119,6 +129,8 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
   };
   let seq = 0;
   let url = '';
+  const files = new Map<string, { bytes: Uint8Array; tempauth: string }>();
+  const fileRequests: FakeConnector['fileRequests'] = [];
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -126,6 +138,23 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
     req.on('end', () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       requests.push(`${req.method} ${path}`);
+      if (req.method === 'GET' && path.startsWith('/files/')) {
+        const name = decodeURIComponent(path.slice('/files/'.length));
+        const file = files.get(name);
+        const tempauth = new URL(req.url ?? '/', 'http://x').searchParams.get('tempauth');
+        fileRequests.push({ name, authorization: req.headers.authorization });
+        if (!file || tempauth !== file.tempauth) {
+          res.writeHead(401, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'unauthenticated', message: 'Invalid tempauth' } }));
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': String(file.bytes.length),
+        });
+        res.end(Buffer.from(file.bytes));
+        return;
+      }
       const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
@@ -259,6 +288,12 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    putFile: (name, bytes) => {
+      const tempauth = files.get(name)?.tempauth ?? randomUUID();
+      files.set(name, { bytes, tempauth });
+      return `${url}/files/${encodeURIComponent(name)}?tempauth=${tempauth}`;
+    },
+    fileRequests,
     sent,
     members,
     teams,

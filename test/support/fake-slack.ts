@@ -32,6 +32,9 @@ export type FakeSlackMessage = {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 };
 
+/** A file someone uploaded, as files.info describes it; its bytes are served at its private URL. */
+export type FakeSlackFile = { id: string; name: string; mimetype: string; bytes: Uint8Array; size?: number };
+
 /** A call Slack refused: Block Kit limits, a used response_url, or the wrong kind of token. */
 export type FakeSlackRefusal = { method: string; error: string; messages: string[] };
 
@@ -53,6 +56,15 @@ export type FakeSlack = {
   /** File contents uploaded through files.uploadV2's upload URLs, by file id. */
   uploads: Map<string, string>;
   users: Map<string, FakeSlackUser>;
+  /**
+   * Files uploaded to Slack, by id: files.info (files:read) describes them and their
+   * `url_private_download` serves the bytes only with `Authorization: Bearer <the bot token>` (the
+   * `botToken` option); any other request gets Slack's sign-in page (HTML, status 200), as Slack answers it.
+   * `size` may claim more than the bytes (a 60 MB file without 60 MB in memory).
+   */
+  files: Map<string, FakeSlackFile>;
+  /** Requests to the private download URLs, with the token they carried. */
+  downloads: { id: string; token: string | undefined }[];
   /** Members of each channel, for conversations.members. */
   channelMembers: Map<string, string[]>;
   /** Every message posted to each conversation (channel, DM), oldest first. */
@@ -100,6 +112,8 @@ function scopeFor(method: string, args: Record<string, unknown>): string | null 
     case 'files.getUploadURLExternal':
     case 'files.completeUploadExternal':
       return 'files:write';
+    case 'files.info':
+      return 'files:read';
     default:
       return null;
   }
@@ -120,7 +134,12 @@ export type FakeSlackLimits = {
 
 export async function startFakeSlack(
   limits?: FakeSlackLimits,
-  options: { scopes?: readonly string[]; socketMode?: Pick<FakeSocketMode, 'issueUrl'> } = {},
+  options: {
+    scopes?: readonly string[];
+    socketMode?: Pick<FakeSocketMode, 'issueUrl'>;
+    /** The only token the private file downloads accept. */
+    botToken?: string;
+  } = {},
 ): Promise<FakeSlack> {
   const scopes = new Set(
     options.scopes ?? (parseYaml(fs.readFileSync(MANIFEST, 'utf8')).oauth_config.scopes.bot as string[]),
@@ -145,6 +164,8 @@ export async function startFakeSlack(
   const failures = new Map<string, Failure>();
   const posted: string[] = [];
   const uploads = new Map<string, string>();
+  const files = new Map<string, FakeSlackFile>();
+  const downloads: FakeSlack['downloads'] = [];
   let base = '';
   let ts = 1_700_000_000;
   let tokens = limits?.burst ?? 0;
@@ -268,6 +289,28 @@ export async function startFakeSlack(
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: args.files };
+      case 'files.info': {
+        const file = files.get(String(args.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        const url = `${base}/files-pri/T0TEST-${file.id}/${encodeURIComponent(file.name)}`;
+        return {
+          ok: true,
+          file: {
+            id: file.id,
+            name: file.name,
+            title: file.name,
+            mimetype: file.mimetype,
+            filetype: file.name.split('.').pop(),
+            size: file.size ?? file.bytes.length,
+            mode: 'hosted',
+            is_external: false,
+            url_private: url,
+            url_private_download: `${url}?download=1`,
+          },
+          comments: [],
+          response_metadata: { next_cursor: '' },
+        };
+      }
       case 'conversations.members': {
         const members = channelMembers.get(String(args.channel));
         return members
@@ -291,6 +334,25 @@ export async function startFakeSlack(
     if (url.startsWith('/upload/')) {
       uploads.set(url.slice('/upload/'.length), body);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
+    if (url.startsWith('/files-pri/')) {
+      const id = /^\/files-pri\/T0TEST-(F\w+)\//.exec(url)?.[1] ?? '';
+      const token = req.headers.authorization?.replace(/^Bearer /, '');
+      downloads.push({ id, token });
+      const file = files.get(id);
+      const allowed =
+        token !== undefined &&
+        (options.botToken ? token === options.botToken : token.startsWith('xoxb-')) &&
+        scopes.has('files:read');
+      if (!file || !allowed) {
+        // Slack answers an unauthorised file request with its sign-in page, not an error status.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Slack</body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.bytes.length) });
+      res.end(Buffer.from(file.bytes));
       return;
     }
     if (url.startsWith('/response/')) {
@@ -367,6 +429,8 @@ export async function startFakeSlack(
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     uploads,
+    files,
+    downloads,
     posted,
     apiUrl: `${base}/api/`,
     calls,

@@ -9,6 +9,8 @@ export const ACTION_IDS = {
   quickStatus: 'quick_status',
   openUpdate: 'open_update',
   openFeedback: 'open_feedback',
+  /** A reply's command button: its value is the command text it runs. */
+  runCommand: 'run_command',
 } as const;
 
 /** A context block: one line of small mrkdwn text. */

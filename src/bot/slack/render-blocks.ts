@@ -4,11 +4,12 @@ import { type ActionItem, type Block, LIST_NOTE_LENGTH, LIST_TITLE_LENGTH } from
 import { formatTarget } from '../../domain/codes.ts';
 import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES } from '../../domain/status.ts';
-import { ACTION_IDS, context, escapeMrkdwn, type SlackBlock } from './block-kit.ts';
+import { ACTION_IDS, context, escapeMrkdwn, plain, type SlackBlock } from './block-kit.ts';
 
 // Slack's limits: 3000 characters a section, 150 a header, 75 a button label.
 const MAX_SECTION = 3000;
 const MAX_HEADER = 150;
+const MAX_BUTTON = 75;
 
 // Warnings in bold, the gentler reminder in italics.
 const FLAG_EMPHASIS = { overdue: '*', 'needs-update': '_', stale: '*' } as const;
@@ -59,6 +60,24 @@ export function renderBlock(block: Block): Group[] {
               ),
             ]
           : [codeSection(block.content)],
+      ];
+    case 'command-button':
+      // Pressed, it runs its command as typed text (listeners/actions/run-command.ts).
+      return [
+        [
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: ACTION_IDS.runCommand,
+                text: plain(truncate(block.label, MAX_BUTTON)),
+                value: block.command,
+                style: 'primary',
+              },
+            ],
+          },
+        ],
       ];
     case 'success':
       return sections(`:white_check_mark: ${escapeMrkdwn(block.text)}`);

@@ -64,7 +64,7 @@ export function createSlackFrontDoor(
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  registerListeners(app, createListenerContext(app, deps));
+  registerListeners(app, createListenerContext(app, deps, config.botToken));
   // The last handler: platform calls that failed (a command never throws: the pipeline catches it).
   app.error(async (error) => {
     deps.logger.error('slack handler failed', { error: error.message, code: error.code });

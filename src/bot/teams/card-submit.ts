@@ -52,6 +52,14 @@ export function readFeedbackSubmit(value: unknown): string | null {
   return ['feedback', asIs, ...tags, '--', parsed.data.experience.trim()].filter(Boolean).join(' ');
 }
 
+const commandSchema = z.object({ [SUBMIT_KEY]: z.literal('command'), text: z.string().min(1).max(40_000) });
+
+/** The command a reply's command button (an import's "Import") runs, or null when the value is not one. */
+export function readCommandSubmit(value: unknown): string | null {
+  const parsed = commandSchema.safeParse(value);
+  return parsed.success ? parsed.data.text : null;
+}
+
 /** Reads a card submission (activity.value); null when it is not one of ours or is malformed. */
 export function readCardSubmit(value: unknown): CardSubmit | null {
   const parsed = submitSchema.safeParse(withPlainInputIds(value));

@@ -5,9 +5,11 @@ import {
   escapeListStart,
   measure,
   renderItem,
+  submitAction,
   textBlock,
   toCardMessage,
 } from './card-elements.ts';
+import { SUBMIT_KEY } from './card-submit.ts';
 import { buildUpdateFormCard, feedbackFormParts, renderPromptItem } from './form-cards.ts';
 
 /** A piece of a card that stays whole (an action, a form): elements, and buttons at the card's foot. */
@@ -78,7 +80,9 @@ function splitLong(text: string): string[] {
 }
 
 function needsCard(block: Block): boolean {
-  return ['fields', 'actions', 'update-form', 'update-prompt', 'feedback-form'].includes(block.type);
+  return ['fields', 'actions', 'update-form', 'update-prompt', 'feedback-form', 'command-button'].includes(
+    block.type,
+  );
 }
 
 function renderBlockText(block: Block): string {
@@ -139,5 +143,10 @@ function renderBlockParts(block: Block): CardPart[] {
     }
     case 'file':
       return [{ body: [textBlock(renderFileText(block))] }];
+    case 'command-button':
+      // Pressed, it runs its command as typed text (readCommandSubmit), through the one pipeline.
+      return [
+        { body: [], actions: [submitAction(block.label, { [SUBMIT_KEY]: 'command', text: block.command })] },
+      ];
   }
 }

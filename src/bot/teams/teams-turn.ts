@@ -2,9 +2,10 @@ import type { TurnContext } from 'botbuilder';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
 import { createErrorReply, type Reply } from '../../commands/reply.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
-import { readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
+import { readCardSubmit, readCommandSubmit, readFeedbackSubmit } from './card-submit.ts';
 import { renderTeamsReply } from './render-cards.ts';
 import { readCommandText, toActivityRequestKey, toConversation } from './teams-activity.ts';
+import { createTeamsFiles, readUploadCommand } from './teams-files.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
 import { createTeamsMembership } from './teams-membership.ts';
 import { createTeamsReach } from './teams-reach.ts';
@@ -26,6 +27,7 @@ export function createTeamsTurnHandler(
 ): (context: TurnContext) => Promise<void> {
   const identity = createTeamsIdentity(deps.logger);
   const reach = createTeamsReach(deps.store.conversations, roster);
+  const files = createTeamsFiles();
 
   async function send(context: TurnContext, reply: Reply): Promise<void> {
     await sendInParts(context, renderTeamsReply(reply));
@@ -36,18 +38,27 @@ export function createTeamsTurnHandler(
     const fallback = { ...request.who, displayName: context.activity.from?.name };
     return handleCommand(
       { ...request, identify: async () => (await identity.actorFor(context)) ?? fallback },
-      { ...deps, membership: createTeamsMembership(context, deps.logger) },
+      {
+        ...deps,
+        membership: createTeamsMembership(context, deps.logger),
+        ...(deps.planReader ? { uploads: { source: files, reader: deps.planReader } } : {}),
+      },
     );
   }
 
   async function onMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     // The feedback card's submit is run exactly as if its command had been typed.
-    const feedbackText = activity.value === undefined ? null : readFeedbackSubmit(activity.value);
+    const feedbackText =
+      activity.value === undefined
+        ? null
+        : (readFeedbackSubmit(activity.value) ?? readCommandSubmit(activity.value));
+    // A file sent in a personal chat: its preview, which stores nothing (not even the reference).
+    const upload = activity.value === undefined ? readUploadCommand(activity) : null;
     const submit = activity.value === undefined || feedbackText ? null : readCardSubmit(activity.value);
     const typed = readCommandText(activity);
     const { mentions } = typed;
-    const text = feedbackText ?? typed.text;
+    const text = upload ?? feedbackText ?? typed.text;
     if (activity.value !== undefined && !submit && !text) {
       await send(context, createErrorReply('This card is out of date: type update <ref> for a new one.'));
       return;
@@ -75,7 +86,7 @@ export function createTeamsTurnHandler(
     const requestKey = activity.id ? toActivityRequestKey(activity.id) : undefined;
     const handled = await handle(context, { ...request, text, ...(requestKey ? { requestKey } : {}) });
     // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
-    if (handled.understood && !handled.anonymous) await reach.remember(context, aadObjectId);
+    if (handled.understood && !handled.anonymous && !upload) await reach.remember(context, aadObjectId);
     await send(context, handled.reply);
   }
 

@@ -7,6 +7,7 @@ import { createWorkLimiter } from '../../work-limiter.ts';
 import { MAX_TAG_OPTIONS } from '../feedback-modal.ts';
 import { buildHomeView } from '../home-view.ts';
 import { createSlackIdentity } from '../identity.ts';
+import { createSlackFiles } from '../slack-files.ts';
 import { createSlackMembership } from '../slack-membership.ts';
 import { createSlackSender } from '../slack-sender.ts';
 import type { ModalOrigin } from '../views.ts';
@@ -33,10 +34,16 @@ export type SlackListenerContext = {
 };
 
 /** What the listeners share: commands run as a Slack user through the pipeline, and shared answers. */
-export function createListenerContext(app: App, deps: FrontDoorDeps): SlackListenerContext {
+export function createListenerContext(app: App, deps: FrontDoorDeps, botToken: string): SlackListenerContext {
   const identity = createSlackIdentity(app.client, deps.logger);
   const limiter = createWorkLimiter(WORK_CONCURRENCY);
-  const commandDeps = { ...deps, membership: createSlackMembership(app.client, deps.logger) };
+  const commandDeps = {
+    ...deps,
+    membership: createSlackMembership(app.client, deps.logger),
+    ...(deps.planReader
+      ? { uploads: { source: createSlackFiles(app.client, botToken), reader: deps.planReader } }
+      : {}),
+  };
   const ctx: SlackListenerContext = {
     // Anonymous feedback: the pipeline never calls identify (users.info); the id serves the membership check.
     run: (userId, text, options = {}) =>

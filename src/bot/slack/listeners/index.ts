@@ -7,9 +7,11 @@ import { createHomePageAction } from './actions/home-page.ts';
 import { createOpenFeedbackAction } from './actions/open-feedback.ts';
 import { createOpenUpdateAction } from './actions/open-update.ts';
 import { createQuickStatusAction } from './actions/quick-status.ts';
+import { createRunCommandAction } from './actions/run-command.ts';
 import { createActionCommand } from './commands/action-command.ts';
 import type { SlackListenerContext } from './context.ts';
 import { createAppHomeOpened } from './events/app-home-opened.ts';
+import { createDirectMessage } from './events/direct-message.ts';
 import { createFeedbackTagsOptions } from './options/feedback-tags.ts';
 import { createFeedbackModalSubmit } from './views/feedback-modal.ts';
 import { createUpdateModalSubmit } from './views/update-modal.ts';
@@ -24,9 +26,11 @@ export function registerListeners(app: App, ctx: SlackListenerContext): void {
   app.action(new RegExp(`^${ACTION_IDS.quickStatus}:`), createQuickStatusAction(ctx));
   app.action(ACTION_IDS.openUpdate, createOpenUpdateAction(ctx));
   app.action(ACTION_IDS.openFeedback, createOpenFeedbackAction(ctx));
+  app.action(ACTION_IDS.runCommand, createRunCommandAction(ctx));
   app.action(new RegExp(`^${HOME_PAGE_ACTION}:`), createHomePageAction(ctx));
 
   app.event('app_home_opened', createAppHomeOpened(ctx));
+  app.event('message', createDirectMessage(ctx));
 
   app.options<'block_suggestion'>(FEEDBACK_TAGS_SUGGESTION, createFeedbackTagsOptions(ctx));
 }

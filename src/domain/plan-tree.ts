@@ -1,5 +1,5 @@
-import { truncate } from '../domain/format.ts';
-import type { PlanFile } from '../domain/plan-file.ts';
+import { truncate } from './format.ts';
+import type { PlanFile } from './plan-file.ts';
 
 /** How much of a title the preview shows: one line of a terminal. */
 const TITLE_WIDTH = 70;

@@ -1,0 +1,65 @@
+import type { Activity } from 'botbuilder';
+import { PLAN_CODE_PATTERN } from '../../domain/codes.ts';
+import { MAX_PLAN_FILE_BYTES, type UploadSource } from '../../domain/plan-upload.ts';
+import { readCapped } from '../read-capped.ts';
+import { readCommandText } from './teams-activity.ts';
+
+/** The attachment Teams hands a bot for a file sent in a personal chat (the app has `supportsFiles`). */
+export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+const AGAIN = 'send the plan file to me again (its download link lasts a short while)';
+
+/**
+ * The command a file sent in a personal chat stands for: `import <downloadUrl>#<name> [as CODE]`
+ * (the message's text, when it is a plan code, names the plan); null when the message carries no file.
+ */
+export function readUploadCommand(activity: Activity): string | null {
+  if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal')
+    return null;
+  const file = activity.attachments?.find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+  const url = (file?.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+  if (!file?.name || typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
+  const typed = readCommandText(activity).text.trim().toUpperCase();
+  const code = PLAN_CODE_PATTERN.test(typed) ? ` as ${typed}` : '';
+  return `import ${url.split('#')[0]}#${encodeURIComponent(file.name)}${code}`;
+}
+
+/**
+ * Files sent to the bot in Teams: the attachment's `downloadUrl` is pre-authorised (OneDrive or
+ * SharePoint), so it is fetched with no credentials of ours, read up to 5 MB and no further.
+ */
+export function createTeamsFiles(): UploadSource {
+  return {
+    async download(ref) {
+      const hash = ref.indexOf('#');
+      const url = hash > 0 ? ref.slice(0, hash) : '';
+      const name = hash > 0 ? safeDecode(ref.slice(hash + 1)) : '';
+      if (!/^https?:\/\//i.test(url) || !name)
+        return {
+          ok: false,
+          error: 'That is not a file sent in Teams: send the plan file to me in our chat.',
+        };
+      const response = await fetch(url, { redirect: 'follow' }).catch(() => null);
+      if (response?.status !== 200) {
+        await response?.body?.cancel();
+        return { ok: false, error: `Teams did not hand ${name} over: ${AGAIN}.` };
+      }
+      const size = Number(response.headers.get('content-length') ?? 0);
+      const bytes = size > MAX_PLAN_FILE_BYTES ? null : await readCapped(response, MAX_PLAN_FILE_BYTES);
+      if (!bytes) {
+        await response.body?.cancel().catch(() => {});
+        const mb = size > MAX_PLAN_FILE_BYTES ? `${(size / 1024 / 1024).toFixed(0)} MB` : 'over 5 MB';
+        return { ok: false, error: `${name} is ${mb}; plans are read up to 5 MB. Is it the right file?` };
+      }
+      return { ok: true, file: { name, bytes } };
+    },
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return ''; // not one of our references
+  }
+}
