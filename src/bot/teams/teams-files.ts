@@ -25,21 +25,38 @@ export function readUploadCommand(activity: Activity): string | null {
 }
 
 /**
- * Files sent to the bot in Teams: the attachment's `downloadUrl` is pre-authorised (OneDrive or
- * SharePoint), so it is fetched with no credentials of ours, read up to 5 MB and no further.
+ * Where Teams keeps files sent to a bot: OneDrive for Business and SharePoint, in each Microsoft
+ * cloud. A reference anywhere else is refused, so nobody can make the bot fetch an address of their
+ * choosing (the command can be typed, and a card's data comes from the client).
  */
-export function createTeamsFiles(): UploadSource {
+const FILE_HOST = /^[a-z0-9-]+\.sharepoint(?:\.com|\.us|-mil\.us|\.cn|\.de)$/i;
+
+/** Whether `url` is one a Teams file attachment could carry (any host on the loopback emulator). */
+export function isTeamsFileUrl(url: string, anyHost = false): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, hostname } = new URL(url);
+  if (anyHost) return protocol === 'https:' || protocol === 'http:';
+  return protocol === 'https:' && FILE_HOST.test(hostname);
+}
+
+/**
+ * Files sent to the bot in Teams: the attachment's `downloadUrl` is pre-authorised (OneDrive or
+ * SharePoint), so it is fetched with no credentials of ours, read up to 5 MB and no further, and
+ * only from those hosts (`anyFileHost`: the loopback emulator, whose files are served locally).
+ */
+export function createTeamsFiles(options: { anyFileHost?: boolean } = {}): UploadSource {
   return {
     async download(ref) {
       const hash = ref.indexOf('#');
       const url = hash > 0 ? ref.slice(0, hash) : '';
       const name = hash > 0 ? safeDecode(ref.slice(hash + 1)) : '';
-      if (!/^https?:\/\//i.test(url) || !name)
+      if (!isTeamsFileUrl(url, options.anyFileHost) || !name)
         return {
           ok: false,
           error: 'That is not a file sent in Teams: send the plan file to me in our chat.',
         };
-      const response = await fetch(url, { redirect: 'follow' }).catch(() => null);
+      // No redirects: a pre-authorised link answers itself, and a redirect could leave those hosts.
+      const response = await fetch(url, { redirect: 'error' }).catch(() => null);
       if (response?.status !== 200) {
         await response?.body?.cancel();
         return { ok: false, error: `Teams did not hand ${name} over: ${AGAIN}.` };

@@ -38,7 +38,7 @@ export function createTeamsFrontDoor(
   // Proactive calls get their own adapter whose connector clients do not retry (the queue does).
   const proactive = new CloudAdapter(withSingleAttempts(auth));
   const roster = createTeamsRoster({ adapter: proactive, appId, store: deps.store, logger: deps.logger });
-  const onTurn = createTeamsTurnHandler(deps, roster);
+  const onTurn = createTeamsTurnHandler(deps, roster, { anyFileHost: config.mode === 'emulator' });
   let reaching: Promise<unknown> = Promise.resolve();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

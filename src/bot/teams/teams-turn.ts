@@ -24,10 +24,11 @@ const WELCOME =
 export function createTeamsTurnHandler(
   deps: FrontDoorDeps,
   roster?: TeamsRoster,
+  options: { anyFileHost?: boolean } = {},
 ): (context: TurnContext) => Promise<void> {
   const identity = createTeamsIdentity(deps.logger);
   const reach = createTeamsReach(deps.store.conversations, roster);
-  const files = createTeamsFiles();
+  const files = createTeamsFiles(options);
 
   async function send(context: TurnContext, reply: Reply): Promise<void> {
     await sendInParts(context, renderTeamsReply(reply));
