@@ -9,6 +9,7 @@ import { resolveFeedbackSecret } from './db/feedback-secret-file.ts';
 import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
 import { createLogger } from './logger.ts';
+import { createReportDocuments } from './reports/render-docx.ts';
 import { serveUntilSignalled } from './serve.ts';
 
 /** Starts Actionbot: database first, then the front doors the configuration asks for. */
@@ -29,16 +30,19 @@ async function main(): Promise<void> {
       if (demo) logger.info('demo plan loaded', { ...demo });
     }
     const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays };
+    // Word reports: the docx library loads on the first one asked for, never at start.
+    const documents = createReportDocuments();
     const frontDoors = createFrontDoors(config, {
       store,
       clock: systemClock,
       admins: config.admins,
       logger,
       schedule,
+      documents,
     });
     if (frontDoors.length === 0) {
       await runConsole(
-        { store, clock: systemClock, admins: withConsoleAdmin(config), schedule },
+        { store, clock: systemClock, admins: withConsoleAdmin(config), schedule, documents },
         {
           input: process.stdin,
           output: process.stdout,

@@ -1,6 +1,7 @@
 import type { MemberIdentity, NetworkMembership } from '../domain/feedback-ports.ts';
 import type { Person, Platform } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
+import type { ReportDocuments } from '../domain/report/report-documents.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Refusal, Reply } from './reply.ts';
 import type { Token } from './tokenize.ts';
@@ -35,6 +36,8 @@ export type CommandContext = {
   conversation?: Conversation | undefined;
   /** The deployment's schedule settings (bank holidays...); absent: the defaults. */
   schedule?: ScheduleSettings | undefined;
+  /** Writes Word reports; absent: `report ... docx` is refused. */
+  documents?: ReportDocuments | undefined;
   /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
   resolveMention(word: string): Promise<Person | null>;
   /**

@@ -4,6 +4,7 @@ import type { NetworkMembership } from '../domain/feedback-ports.ts';
 import { truncate } from '../domain/format.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { Clock, Store } from '../domain/ports.ts';
+import type { ReportDocuments } from '../domain/report/report-documents.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Command, CommandContext, Conversation, Prepared } from './command.ts';
 import { COMMANDS } from './registry.ts';
@@ -35,6 +36,8 @@ export type DispatchDeps = {
   membership?: NetworkMembership;
   /** The deployment's schedule settings (bank holidays...), for `cycle` and `digest preview`. */
   schedule?: ScheduleSettings;
+  /** Writes Word reports (src/reports); absent: `report ... docx` is refused. */
+  documents?: ReportDocuments;
 };
 
 /** A command text read without any look-up: the command, or the reply refusing it. */
@@ -105,6 +108,7 @@ export async function runParsedCommand(
     gesture: request.gesture,
     conversation: request.conversation,
     schedule: deps.schedule,
+    documents: deps.documents,
     resolveMention: async (word) => {
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);
