@@ -24,8 +24,8 @@ figure{margin:1rem 0}figcaption{color:#444;font-size:.9rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .4rem}.when{color:#444;white-space:nowrap}
 .exceptions{border-left:4px solid #c62828;padding-left:1rem}
 .dot{white-space:nowrap;font-weight:600}.dot-worsened{color:#8e0000}.dot-improved{color:#1b5e20}
-ul.updates{margin:0;padding-left:1.1rem}ul.updates li{margin:.15rem 0}
-.rollup td:not(:first-child),.rollup th:not(:first-child){text-align:right}
+ul.updates{margin:0;padding-left:1.1rem;min-width:16rem}ul.updates li{margin:.15rem 0}
+.rollup td:not(:first-child),.rollup th:not(:first-child){text-align:right}.rollup td:first-child{min-width:16rem;max-width:28rem}
 @media print{body{margin:1cm;font-size:10pt}thead{display:table-header-group}a{color:inherit}}
 `;
 
