@@ -5,6 +5,9 @@ import { describeStatus, type Status } from '../domain/status.ts';
 /** The docx library, loaded once a Word report is asked for. */
 export type DocxLib = typeof Docx;
 
+/** The text width of a landscape A4 page with the library's default 1-inch margins, in twentieths of a point. */
+const PAGE_WIDTH_DXA = 16_838 - 2 * 1_440;
+
 /** One table cell: text (line breaks kept), or a status with its colour AND its word. */
 export type CellValue = string | { status: Status } | { bold: string };
 
@@ -48,10 +51,17 @@ export function createDocxParts(d: DocxLib) {
           .map((line, i) => new d.TextRun({ text: line, break: i > 0 ? 1 : 0, ...options })),
       });
     },
-    /** A full-width table with a repeated header row. */
-    table(header: string[], rows: CellValue[][]) {
+    /**
+     * A full-width table with a repeated header row; `weights` share the width between the columns
+     * (a ref narrow, a note wide), equal when absent.
+     */
+    table(header: string[], rows: CellValue[][], weights: number[] = header.map(() => 1)) {
+      const total = weights.reduce((a, b) => a + b, 0);
+      const widths = weights.map((w) => Math.round((w / total) * PAGE_WIDTH_DXA));
       return new d.Table({
-        width: { size: 100, type: d.WidthType.PERCENTAGE },
+        width: { size: PAGE_WIDTH_DXA, type: d.WidthType.DXA },
+        columnWidths: widths,
+        layout: d.TableLayoutType.FIXED,
         rows: [
           new d.TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
           ...rows.map((r) => new d.TableRow({ cantSplit: true, children: r.map((v) => cell(v)) })),

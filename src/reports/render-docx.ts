@@ -76,6 +76,7 @@ function buildDocument(d: DocxLib, model: ReportModel): Docx.Document {
               s ? direction(s.direction) : '',
               s?.updates.length ? s.updates.map(describeUpdate).join('\n') : 'No update in the period.',
             ]),
+            [0.8, 3, 2, 1.2, 1.3, 1.3, 1.4, 5],
           )
         : p.table(
             ['Ref', 'Action', 'Owners', 'Due', 'RAG', 'Latest update', 'Updated'],
@@ -88,6 +89,7 @@ function buildDocument(d: DocxLib, model: ReportModel): Docx.Document {
               r.latestUpdate ?? '',
               r.latestUpdateDate ?? '',
             ]),
+            [0.8, 3.5, 2, 1.3, 1.3, 5, 1.3],
           ),
     );
   }
@@ -104,6 +106,7 @@ function buildDocument(d: DocxLib, model: ReportModel): Docx.Document {
               c.completedOn ?? '',
               c.evidence ?? 'No evidence note.',
             ]),
+            [0.8, 3.5, 2, 1.4, 6],
           )
         : p.paragraph('No action was completed in the period.'),
     );
@@ -127,6 +130,7 @@ function exceptions(p: DocxParts, since: NonNullable<ReportModel['since']>) {
     p.table(
       ['Ref', 'Action', 'Owners', 'RAG', 'Due'],
       rows.map((r): CellValue[] => [r.ref, r.title, r.owners.join('; '), { status: r.status }, dueText(r)]),
+      [0.8, 6, 3, 1.4, 2],
     );
   return [
     p.heading('Exceptions'),
@@ -141,6 +145,7 @@ function exceptions(p: DocxParts, since: NonNullable<ReportModel['since']>) {
             { status: x.row.status },
             x.note ? `${x.note}${x.noteDate ? ` (${x.noteDate})` : ''}` : 'No note given.',
           ]),
+          [0.8, 4, 2.5, 1.4, 6],
         )
       : p.paragraph('No action is Red or Amber.'),
     p.heading(`No update since ${since.sinceLabel} (${noUpdate.length})`, 2),
@@ -165,6 +170,7 @@ function summary(p: DocxParts, model: ReportModel) {
         ['Overdue', String(s.overdue)],
         ['No update this cycle', String(s.noUpdateThisCycle)],
       ],
+      [2, 1],
     ),
     p.heading('By theme', 2),
     p.table(
@@ -175,6 +181,7 @@ function summary(p: DocxParts, model: ReportModel) {
         String(Object.values(t.counts).reduce((a, b) => a + b, 0)),
         ...moves.map((dir) => String(model.since?.themeDirections[i]?.[dir] ?? 0)),
       ]),
+      [5, ...REPORT_STATUS_ORDER.map(() => 1.2), 1, ...moves.map(() => 1.4)],
     ),
   ];
 }
