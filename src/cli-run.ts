@@ -1,18 +1,26 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createPlanReport, REPORT_FORMATS, type ReportFormat } from './commands/plan-report.ts';
+import {
+  createPlanReport,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportSince,
+} from './commands/plan-report.ts';
 import { formatPlanTree } from './domain/plan-tree.ts';
 import type { Clock, Store } from './domain/ports.ts';
+import { parseTypedDate } from './domain/typed-date.ts';
 import { readImportFile } from './import/read-import-file.ts';
+import { createReportDocuments } from './reports/render-docx.ts';
 
 const USAGE = `Usage:
   npx actionbot import <file> [--plan CODE] [--title TEXT] [--period TEXT] [--dry-run]
-  npx actionbot report --plan CODE [--format html|md|csv] [--out FILE]
+  npx actionbot report --plan CODE [--since DD/MM/YYYY|last-committee] [--format html|md|csv|docx] [--out FILE]
 
 import: YAML or JSON plan files as they are; workbooks (.xlsx), Word (.docx), PDF, spreadsheets
   (.csv, .tsv) and document text (.txt) need --plan CODE. Actions with the same ref are updated,
   never duplicated. --dry-run lists what would change and the plan as read, and writes nothing.
-report: one row per action with its latest update, and a summary; to standard output unless --out.
+report: one row per action with its latest update, and a summary; to standard output unless --out
+  (docx needs --out). --since: direction of travel, every update since then, exceptions and completed work.
 Uses DATABASE_URL, or the embedded database in ACTIONBOT_DATA_DIR (default ./data).`;
 
 /** Where the CLI writes; `isTTY` chooses a counter on one line or plain lines for progress. */
@@ -53,6 +61,7 @@ function parseCliArgs(args: string[]) {
       title: { type: 'string' },
       period: { type: 'string' },
       format: { type: 'string' },
+      since: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
@@ -124,18 +133,39 @@ function createProgress(err: CliOutput, total: number): (done: number) => void {
 async function runReport({ values, positionals }: Parsed, out: CliOutput, err: CliOutput, deps: CliDeps) {
   const format = (values.format ?? 'html').toLowerCase();
   if (positionals.length > 0 || !(REPORT_FORMATS as readonly string[]).includes(format)) {
-    err.write(`report takes --plan CODE, --format ${REPORT_FORMATS.join('|')} and --out FILE.\n`);
+    err.write(
+      `report takes --plan CODE, --since DATE, --format ${REPORT_FORMATS.join('|')} and --out FILE.\n`,
+    );
     return 64;
   }
+  if (format === 'docx' && !values.out) {
+    err.write('A Word report is a binary file: give --out FILE.docx.\n');
+    return 64;
+  }
+  let since: ReportSince | null = null;
+  if (values.since !== undefined) {
+    const day = parseTypedDate(values.since);
+    if (/^last[- ]committee$/i.test(values.since.trim())) since = { kind: 'last-committee' };
+    else if (day) since = { kind: 'day', day };
+    else {
+      err.write(`--since takes a date like 15/09/2026 or last-committee, not "${values.since}".\n`);
+      return 64;
+    }
+  }
   const report = await deps.withStore((store) =>
-    createPlanReport(store, deps.clock, values.plan ?? null, format as ReportFormat),
+    createPlanReport(store, deps.clock, {
+      code: values.plan ?? null,
+      format: format as ReportFormat,
+      since,
+      documents: createReportDocuments(),
+    }),
   );
   if (!report.ok) {
     err.write(`${report.error}\n`);
     return 65;
   }
   if (values.out) {
-    await fs.writeFile(values.out, report.content, 'utf8');
+    await fs.writeFile(values.out, report.bytes ?? report.content, report.bytes ? undefined : 'utf8');
     out.write(`Wrote ${values.out}: ${report.summary}\n`);
   } else out.write(report.content);
   return 0;

@@ -11,6 +11,7 @@ import { DEFAULT_SCHEDULE } from './domain/schedule.ts';
 import { loadDemoPlanIfEmpty } from './import/load-demo-plan.ts';
 import { createPlanFileReader } from './import/read-upload.ts';
 import { createLogger } from './logger.ts';
+import { createReportDocuments } from './reports/render-docx.ts';
 import { serveUntilSignalled } from './serve.ts';
 
 /** Starts Actionbot: database first, then the front doors the configuration asks for. */
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
       if (demo) logger.info('demo plan loaded', { ...demo });
     }
     const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: await bankHolidays };
+    // Word reports: the docx library loads on the first one asked for, never at start.
+    const documents = createReportDocuments();
     const frontDoors = createFrontDoors(config, {
       store,
       clock: systemClock,
@@ -41,10 +44,11 @@ async function main(): Promise<void> {
       logger,
       schedule,
       planReader: createPlanFileReader(),
+      documents,
     });
     if (frontDoors.length === 0) {
       await runConsole(
-        { store, clock: systemClock, admins: withConsoleAdmin(config), schedule },
+        { store, clock: systemClock, admins: withConsoleAdmin(config), schedule, documents },
         {
           input: process.stdin,
           output: process.stdout,

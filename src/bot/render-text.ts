@@ -26,6 +26,8 @@ function renderBlock(block: Block): string {
     case 'feedback-form':
       return ''; // the reply's paragraphs say how to send feedback as text
     case 'file':
+      if (block.encoding === 'base64')
+        return `${block.summary}\n(${block.name}: a Word document; save it with npx actionbot report --format docx --out ${block.name})`;
       return block.mediaType.startsWith('text/html')
         ? `${block.summary}\n(${block.name}: HTML; save it with npx actionbot report --format html --out ${block.name})`
         : `${block.summary}\n${block.content}`;

@@ -2,6 +2,7 @@ import type { MemberIdentity, NetworkMembership } from '../domain/feedback-ports
 import type { Person, Platform } from '../domain/person.ts';
 import type { PlanUploads } from '../domain/plan-upload.ts';
 import type { Clock, Store } from '../domain/ports.ts';
+import type { ReportDocuments } from '../domain/report/report-documents.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Refusal, Reply } from './reply.ts';
 import type { Token } from './tokenize.ts';
@@ -38,6 +39,8 @@ export type CommandContext = {
   schedule?: ScheduleSettings | undefined;
   /** Where files can be uploaded in chat (Slack, Teams): their store and the plan file reader. */
   uploads?: PlanUploads | undefined;
+  /** Writes Word reports; absent: `report ... docx` is refused. */
+  documents?: ReportDocuments | undefined;
   /** Turns a mention word (`@jane`, `<@U123>`) into a person, or null when it names nobody. */
   resolveMention(word: string): Promise<Person | null>;
   /**

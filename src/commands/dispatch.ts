@@ -5,6 +5,7 @@ import { truncate } from '../domain/format.ts';
 import type { Actor, AdminEntry, Person } from '../domain/person.ts';
 import type { PlanUploads } from '../domain/plan-upload.ts';
 import type { Clock, Store } from '../domain/ports.ts';
+import type { ReportDocuments } from '../domain/report/report-documents.ts';
 import type { ScheduleSettings } from '../domain/schedule.ts';
 import type { Command, CommandContext, Conversation, Prepared } from './command.ts';
 import { COMMANDS } from './registry.ts';
@@ -38,6 +39,8 @@ export type DispatchDeps = {
   schedule?: ScheduleSettings;
   /** The front door's file store and the plan file reader, where files can be uploaded in chat. */
   uploads?: PlanUploads;
+  /** Writes Word reports (src/reports); absent: `report ... docx` is refused. */
+  documents?: ReportDocuments;
 };
 
 /** A command text read without any look-up: the command, or the reply refusing it. */
@@ -109,6 +112,7 @@ export async function runParsedCommand(
     conversation: request.conversation,
     schedule: deps.schedule,
     uploads: deps.uploads,
+    documents: deps.documents,
     resolveMention: async (word) => {
       const actor = await (request.resolveMention ?? resolvePlainMention(request.actor.platform))(word);
       return actor && deps.store.people.ensurePerson(actor);

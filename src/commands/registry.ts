@@ -1,8 +1,10 @@
 import type { Command } from './command.ts';
+import { committeeCommand } from './verbs/committee.ts';
 import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
 import { feedbackCommand } from './verbs/feedback.ts';
 import { createHelpCommand } from './verbs/help.ts';
+import { historyCommand } from './verbs/history.ts';
 import { importCommand } from './verbs/import.ts';
 import { listCommand } from './verbs/list.ts';
 import { mineCommand } from './verbs/mine.ts';
@@ -20,10 +22,12 @@ export const COMMANDS: readonly Command[] = [
   createHelpCommand(() => COMMANDS),
   listCommand,
   showCommand,
+  historyCommand,
   updateCommand,
   mineCommand,
   plansCommand,
   reportCommand,
+  committeeCommand,
   ownerCommand,
   rolesCommand,
   cycleCommand,

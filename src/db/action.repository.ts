@@ -71,6 +71,23 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
       );
     },
 
+    async getPlanHistory(planCode) {
+      const rows = await prisma.$queryRaw<(UpdateSqlRow & { actionId: string })[]>`
+        SELECT u.action_id AS "actionId", u.created_at AS "createdAt", u.source::text AS source,
+               u.old_status::text AS "oldStatus", u.new_status::text AS "newStatus", u.note,
+               pe.display_name AS "authorName"
+        FROM progress_updates u
+        JOIN actions a ON a.id = u.action_id
+        JOIN plans p ON p.id = a.plan_id
+        LEFT JOIN people pe ON pe.id = u.author_id
+        WHERE p.code = ${planCode}
+        ORDER BY u.seq`;
+      return rows.map((r) => ({
+        actionId: r.actionId,
+        ...toProgressUpdate({ ...r, author: r.authorName === null ? null : { displayName: r.authorName } }),
+      }));
+    },
+
     async hasUpdateWithKey(requestKey: string) {
       return (await prisma.progressUpdate.count({ where: { requestKey } })) > 0;
     },

@@ -1,6 +1,7 @@
 import type { Store } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createActionRepository } from './action.repository.ts';
+import { createCommitteeRepository } from './committee.repository.ts';
 import { createConversationRepository } from './conversation.repository.ts';
 import { createFeedbackRepository } from './feedback.repository.ts';
 import { createFeedbackSecrets } from './feedback-secrets.ts';
@@ -32,5 +33,6 @@ export function createStore(prisma: PrismaClient, options: StoreOptions): Store 
     scheduleReads: createScheduleReadModel(prisma),
     networks: createNetworkRepository(prisma, secrets),
     feedback: createFeedbackRepository(prisma, secrets),
+    committees: createCommitteeRepository(prisma),
   };
 }

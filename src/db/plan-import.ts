@@ -73,7 +73,7 @@ export async function importPlanIn(
     for (const action of theme.actions) {
       const before = existing.get(action.ref);
       existing.delete(action.ref);
-      const id = await upsertAction(tx, plan.id, themeId, action, position++, before, summary);
+      const id = await upsertAction(tx, plan.id, themeId, action, position++, before, summary, at);
       if (before) summary.actionsUpdated++;
       else summary.actionsCreated++;
       await recordImportedProgress(tx, id, action, before, at, summary);
@@ -101,6 +101,7 @@ async function upsertAction(
   position: number,
   before: Existing | undefined,
   summary: ImportSummary,
+  at: Date,
 ): Promise<string> {
   const fields = actionFields(action, themeId, position);
   const change = describeActionChange(action, fields, action.owners.map(toRoleKey), before);
@@ -108,7 +109,8 @@ async function upsertAction(
   // The file's status is the starting point only: after that, updates own the status.
   const { id } = await tx.action.upsert({
     where: { planId_ref: { planId, ref: action.ref } },
-    create: { planId, ref: action.ref, status: toStatus(action.status), ...fields },
+    // Created at the import's time, so reports since a date know the action was added then.
+    create: { planId, ref: action.ref, status: toStatus(action.status), createdAt: at, ...fields },
     update: fields,
   });
   const roleIds = [];

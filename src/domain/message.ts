@@ -52,8 +52,11 @@ export type Block =
    * `selected` the ones already named. Text front doors show the block's neighbours instead.
    */
   | { type: 'feedback-form'; notice: string; choices: { value: string; label: string }[]; selected: string[] }
-  /** A document to hand over (a report): front doors upload or attach it; `summary` says what it is. */
-  | { type: 'file'; name: string; mediaType: string; content: string; summary: string }
+  /**
+   * A document to hand over (a report): front doors upload or attach it; `summary` says what it is.
+   * `content` is text, or the file's bytes in base64 when `encoding` is `base64` (a Word document).
+   */
+  | { type: 'file'; name: string; mediaType: string; content: string; encoding?: 'base64'; summary: string }
   /**
    * A button that runs `command` as the person who presses it, through the same pipeline as typed
    * text (an import's "Import" after its preview). Text front doors show the command to type.
@@ -95,7 +98,14 @@ const block = z.discriminatedUnion('type', [
     choices: z.array(z.object({ value: text, label: text })),
     selected: z.array(text),
   }),
-  z.object({ type: z.literal('file'), name: text, mediaType: text, content: text, summary: text }),
+  z.object({
+    type: z.literal('file'),
+    name: text,
+    mediaType: text,
+    content: text,
+    encoding: z.literal('base64').optional(),
+    summary: text,
+  }),
   z.object({ type: z.literal('command-button'), label: text, command: text }),
   z.object({ type: z.literal('success'), text }),
   z.object({

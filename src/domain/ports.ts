@@ -3,6 +3,7 @@ import type { CycleRule } from './cycle.ts';
 import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
 import type { Actor, Person, Platform } from './person.ts';
 import type { PlanFile } from './plan-file.ts';
+import type { PlanUpdate } from './report/since-model.ts';
 import type {
   JobRunRepository,
   Outbox,
@@ -85,6 +86,8 @@ export type ActionRepository = {
   /** The actions with this ref (any case), in one plan or in every plan: one query, latest update included. */
   findActionsByRef(ref: string, planCode: string | null): Promise<Action[]>;
   getHistory(actionId: string, limit: number): Promise<ProgressUpdate[]>;
+  /** Every update of a plan's actions, oldest first in the order they were applied: one statement. */
+  getPlanHistory(planCode: string): Promise<PlanUpdate[]>;
   /**
    * Records the update unless the status changed meanwhile (`conflict`) or an update with the same
    * request key exists (`duplicate`).
@@ -154,6 +157,14 @@ export type ConversationRepository = {
   remove(platform: Platform, kind: StoredConversation['kind'], key: string): Promise<boolean>;
 };
 
+/** The meetings of the committee or board each plan is reported to; days are ISO `YYYY-MM-DD`. */
+export type CommitteeRepository = {
+  /** Records a meeting, with an audit event; `exists` when that day is already recorded, nothing written. */
+  recordMeeting(planCode: string, day: string, actorId: string): Promise<'recorded' | 'exists'>;
+  /** The latest meeting on or before `day`, or null when none is recorded. */
+  findLastMeeting(planCode: string, onOrBefore: string): Promise<string | null>;
+};
+
 /** Everything the commands read and write. */
 export type Store = {
   plans: PlanRepository;
@@ -166,4 +177,5 @@ export type Store = {
   scheduleReads: ScheduleReadModel;
   networks: NetworkRepository;
   feedback: FeedbackRepository;
+  committees: CommitteeRepository;
 };

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
 import type { RunningHttpServer } from '../../src/bot/http-server.ts';
@@ -6,6 +7,7 @@ import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
 import { createReply } from '../../src/commands/reply.ts';
 import { SendFailure } from '../../src/domain/chat-sender.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createReportDocuments } from '../../src/reports/render-docx.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { FIXED_NOW } from '../support/fixture-plan.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -42,7 +44,13 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     const logger = createLogger('debug', (line) => logLines.push(line));
     door = createSlackFrontDoor(
       { botToken: TOKEN, signingSecret: SECRET, appToken: undefined, apiUrl: fake.apiUrl },
-      { store: h.store, clock: h.clock, admins: [{ platform: 'slack', externalId: ADMIN }], logger },
+      {
+        store: h.store,
+        clock: h.clock,
+        admins: [{ platform: 'slack', externalId: ADMIN }],
+        logger,
+        documents: createReportDocuments(),
+      },
     );
     server = await serveFrontDoor(door, h.db.isReady, logger);
   });
@@ -386,6 +394,24 @@ describe.each(ENGINES)('Slack front door over HTTP on %s', (engine) => {
     const content = multipart.slice(multipart.indexOf('\r\n\r\n') + 4, multipart.lastIndexOf('\r\n--'));
     expect(content.split('\n')[0]).toMatch(/^\W?\w*.*ref/i);
     expect(content).toContain('Review recruitment data by ethnicity');
+  });
+
+  it('uploads a Word report as a binary file that reads back with every action', async () => {
+    const { id } = await slash(JANE, 'report since 01/10/2026 docx');
+    expect((await responseText(id)).text).toContain('.docx in your direct messages with Actionbot');
+    const completed = await eventually(
+      () => fake.callsOf('files.completeUploadExternal').find((c) => String(c.args.files).includes('.docx')),
+      'the Word upload',
+    );
+    const [file] = JSON.parse(String(completed.args.files)) as { id: string; title: string }[];
+    expect(file?.title).toBe('arap-report-2026-11-22-since-2026-10-01.docx');
+    // The upload is multipart: the file's bytes are the part's body, after its headers.
+    const raw = fake.uploadBytes.get(file?.id ?? '') ?? Buffer.alloc(0);
+    const start = raw.indexOf('\r\n\r\n') + 4;
+    const bytes = raw.subarray(start, raw.lastIndexOf('\r\n--'));
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    for (const ref of ['1.1', '1.2', '2.4', '2.5']) expect(value).toContain(`\n${ref}\n`);
   });
 
   it('opens the anonymous feedback form and shows refusals inline, writing nothing', async () => {

@@ -55,6 +55,8 @@ export type FakeSlack = {
   posted: string[];
   /** File contents uploaded through files.uploadV2's upload URLs, by file id. */
   uploads: Map<string, string>;
+  /** The same uploads as bytes, for binary files (a Word report). */
+  uploadBytes: Map<string, Buffer>;
   users: Map<string, FakeSlackUser>;
   /**
    * Files uploaded to Slack, by id: files.info (files:read) describes them and their
@@ -166,6 +168,7 @@ export async function startFakeSlack(
   const uploads = new Map<string, string>();
   const files = new Map<string, FakeSlackFile>();
   const downloads: FakeSlack['downloads'] = [];
+  const uploadBytes = new Map<string, Buffer>();
   let base = '';
   let ts = 1_700_000_000;
   let tokens = limits?.burst ?? 0;
@@ -329,10 +332,12 @@ export async function startFakeSlack(
   };
 
   const server = http.createServer(async (req, res) => {
-    const body = await readBody(req);
+    const raw = await readRawBody(req);
+    const body = raw.toString('utf8');
     const url = req.url ?? '/';
     if (url.startsWith('/upload/')) {
       uploads.set(url.slice('/upload/'.length), body);
+      uploadBytes.set(url.slice('/upload/'.length), raw);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       return;
     }
@@ -431,6 +436,7 @@ export async function startFakeSlack(
     uploads,
     files,
     downloads,
+    uploadBytes,
     posted,
     apiUrl: `${base}/api/`,
     calls,
@@ -469,11 +475,11 @@ function decodeArgs(contentType: string, body: string): Record<string, unknown> 
   return args;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readRawBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

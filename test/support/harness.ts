@@ -3,6 +3,7 @@ import { type CommandRequest, dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import type { Actor, Person } from '../../src/domain/person.ts';
 import type { PlanFile } from '../../src/domain/plan-file.ts';
+import { createReportDocuments } from '../../src/reports/render-docx.ts';
 import { FIXED_NOW, FIXTURE_PLAN } from './fixture-plan.ts';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-database.ts';
 
@@ -40,7 +41,12 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
       now = at;
     },
   };
-  const deps = { store: test.store, clock, admins: [{ platform: 'console' as const, externalId: 'admin' }] };
+  const deps = {
+    store: test.store,
+    clock,
+    admins: [{ platform: 'console' as const, externalId: 'admin' }],
+    documents: createReportDocuments(),
+  };
   const reply = (
     text: string,
     actor: Actor = ADMIN,
@@ -74,6 +80,7 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
         p.roleHolder.count(),
         p.progressUpdate.count(),
         p.auditEvent.count(),
+        p.committeeMeeting.count(),
       ]),
       actions: await p.action.findMany({
         orderBy: { ref: 'asc' },

@@ -8,6 +8,7 @@ import { createReply } from '../../src/commands/reply.ts';
 import { type ChatSender, SendFailure } from '../../src/domain/chat-sender.ts';
 import { deliverRun } from '../../src/jobs/deliver.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createReportDocuments } from '../../src/reports/render-docx.ts';
 import { cardText, type FakeConnector, findInput, startFakeConnector } from '../support/fake-connector.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { createLongReply, expectedLines, linesIn } from '../support/long-reply.ts';
@@ -55,6 +56,7 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
         clock: h.clock,
         admins: [{ platform: 'teams', externalId: ADA.aadObjectId }],
         logger,
+        documents: createReportDocuments(),
       },
     );
     server = await serveFrontDoor(door, h.db.isReady, logger);
@@ -218,6 +220,17 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(text).toContain('1.2 Publish progress twice a year');
     expect(text).toContain('Head of Communications');
     expect(JSON.stringify(cardOf(replies[0]))).toContain('FactSet');
+  });
+
+  it('answers a Word report with its summary and how to save it, never the bytes', async () => {
+    const { replies } = await say(ADA, 'report since 01/10/2026 docx');
+    expect(replies).toHaveLength(1);
+    const body = JSON.stringify(replies[0]?.activity);
+    expect(body).toContain('Anti-Racist Action Plan (ARAP), 2026-11-22, since 1 October 2026');
+    expect(body).toContain(
+      'arap-report-2026-11-22-since-2026-10-01.docx: a Word document; save it with npx actionbot report',
+    );
+    expect(body.length).toBeLessThan(4_000);
   });
 
   it('lists actions as a card, one entry per action with status words', async () => {

@@ -103,8 +103,12 @@ function renderBlockText(block: Block): string {
 }
 
 function renderFileText(block: Extract<Block, { type: 'file' }>): string {
-  if (block.mediaType.startsWith('text/html') || block.content.length > MAX_INLINE_FILE)
-    return `${block.summary}\n\n(${block.name}: too large for a chat message; save it with npx actionbot report --out ${block.name})`;
+  if (
+    block.encoding === 'base64' ||
+    block.mediaType.startsWith('text/html') ||
+    block.content.length > MAX_INLINE_FILE
+  )
+    return `${block.summary}\n\n(${block.name}: ${block.encoding === 'base64' ? 'a Word document' : 'too large for a chat message'}; save it with npx actionbot report --out ${block.name})`;
   return `${block.summary}\n\n\`\`\`\n${block.content}\n\`\`\``;
 }
 

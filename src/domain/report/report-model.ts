@@ -2,6 +2,8 @@ import { type Action, isOverdue, needsUpdate } from '../action.ts';
 import type { UpdateCycle } from '../cycle.ts';
 import { describeStatus, STATUSES, type Status } from '../status.ts';
 import { formatIsoDate, getLocalDate } from '../zoned-time.ts';
+import { buildSinceSection, groupUpdates, type PlanUpdate, type SinceSection } from './since-model.ts';
+import { buildStatusTimeline, type StatusPoint } from './status-timeline.ts';
 
 /** One action in a report. */
 export type ReportRow = {
@@ -32,6 +34,20 @@ export type ReportModel = {
   rows: ReportRow[];
   themes: ThemeCounts[];
   summary: { total: number; byStatus: Record<Status, number>; overdue: number; noUpdateThisCycle: number };
+  /** Statuses at the end of each month (empty when the report was built without history). */
+  timeline: StatusPoint[];
+  /** For a report since a date (a committee): direction of travel, exceptions, completed work. */
+  since: SinceSection | null;
+};
+
+/**
+ * What a report may add to the actions' current state: their history (every update of the plan,
+ * oldest first), and a period start for a report since a date (`day` ISO, `start` that day's 00:00 in
+ * the plan's zone, `label` how the report names it).
+ */
+export type ReportOptions = {
+  updates?: readonly PlanUpdate[];
+  since?: { day: string; start: Date; label: string };
 };
 
 /** Builds a plan's report from its actions (in plan order) at `now`. */
@@ -39,6 +55,7 @@ export function buildReport(
   plan: { code: string; title: string; period: string | null; timezone: string; updateCycle: UpdateCycle },
   actions: readonly Action[],
   now: Date,
+  options: ReportOptions = {},
 ): ReportModel {
   const zone = plan.timezone;
   const rows = actions.map(
@@ -68,6 +85,19 @@ export function buildReport(
   }
   const byStatus = emptyCounts();
   for (const row of rows) byStatus[row.status]++;
+  const updates = groupUpdates(options.updates ?? []);
+  const since = options.since
+    ? buildSinceSection({
+        actions,
+        rows,
+        themes,
+        updates,
+        since: options.since.day,
+        sinceLabel: options.since.label,
+        start: options.since.start,
+        timezone: zone,
+      })
+    : null;
   return {
     plan: { code: plan.code, title: plan.title, period: plan.period, updateCycle: plan.updateCycle },
     date: formatIsoDate(getLocalDate(now, zone)),
@@ -79,6 +109,10 @@ export function buildReport(
       overdue: rows.filter((r) => r.overdue).length,
       noUpdateThisCycle: rows.filter((r) => r.needsUpdate).length,
     },
+    timeline: options.updates
+      ? buildStatusTimeline(actions, updates, now, zone, options.since?.start ?? null)
+      : [],
+    since,
   };
 }
 

@@ -68,7 +68,10 @@ export async function sendFile(
     channel_id: opened.channel.id,
     filename: file.name,
     title: file.name,
-    content: file.content,
+    // A Word report travels as base64 in the reply: Slack gets its bytes.
+    ...(file.encoding === 'base64'
+      ? { file: Buffer.from(file.content, 'base64') }
+      : { content: file.content }),
     initial_comment: file.summary,
   });
 }
