@@ -103,11 +103,13 @@ describe.each(ENGINES)('anonymous feedback commands on %s', (engine) => {
     const [c2, c3, c4] = [s2, s3, s4].map(codeOf);
     expect([c2, c3, c4].every(Boolean)).toBe(true);
 
-    // The row holds the day only, no submitter.
-    const row = await h.db.prisma.feedback.findUnique({ where: { code: c1 } });
-    expect(row?.day.toISOString()).toBe('2026-11-23T00:00:00.000Z');
-    expect(row?.status).toBe('pending');
-    expect(JSON.stringify(row)).not.toContain(r1);
+    // Until release the day's submissions are one sealed row: the day only, no code, text or receipt.
+    expect(await h.db.prisma.feedback.count()).toBe(0);
+    const sealed = await h.db.prisma.sealedFeedbackDay.findMany();
+    expect(sealed.map((s) => s.day.toISOString())).toEqual(['2026-11-23T00:00:00.000Z']);
+    const sealedText = Buffer.from(sealed[0]?.sealed ?? '', 'base64').toString('latin1');
+    for (const secret of [r1, c1, 'really from'])
+      expect(JSON.stringify(sealed) + sealedText).not.toContain(secret);
 
     // A receipt shows status; a wrong one says nothing about others.
     expect(await h.run(`feedback check ${r1.toLowerCase()}`, OUTSIDER)).toContain('waiting for a moderator');
