@@ -109,6 +109,13 @@ export function createFeedbackRepository(
       return present(rows);
     },
 
+    async listReleasedOn(networkId, day) {
+      return prisma.feedback.findMany({
+        where: { networkId, status: 'released', releasedOn: toDate(day) },
+        select: { actionIds: true, themeIds: true },
+      });
+    },
+
     async listReleasedSince(day) {
       const rows = await prisma.feedback.findMany({
         where: { status: 'released', releasedOn: { gte: toDate(day) } },

@@ -100,6 +100,8 @@ export type FeedbackRepository = {
     today: string,
     threshold: number,
   ): Promise<{ claimed: boolean; released: number }>;
+  /** What a network's release of one day let out: each submission's tags, nothing else. */
+  listReleasedOn(networkId: string, day: string): Promise<{ actionIds: string[]; themeIds: string[] }[]>;
   /** Submissions released on or after a day, with their themes, for the digest's counts. */
   listReleasedSince(day: string): Promise<{ themes: string[] }[]>;
 };
