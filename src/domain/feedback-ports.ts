@@ -100,6 +100,11 @@ export type FeedbackRepository = {
     today: string,
     threshold: number,
   ): Promise<{ claimed: boolean; released: number }>;
+  /**
+   * Moves pending and approved submissions stored as rows of their own (before sealed days existed)
+   * into their network's sealed days, in one transaction; returns how many. Run at start-up.
+   */
+  sealUnsealed(): Promise<number>;
   /** What a network's release of one day let out: each submission's tags, nothing else. */
   listReleasedOn(networkId: string, day: string): Promise<{ actionIds: string[]; themeIds: string[] }[]>;
   /** Submissions released on or after a day, with their themes, for the digest's counts. */
