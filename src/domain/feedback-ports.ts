@@ -41,6 +41,8 @@ export type NetworkRepository = {
   listNetworks(): Promise<(StaffNetwork & { moderators: string[] })[]>;
   link(networkId: string, platform: 'slack' | 'teams', conversationId: string): Promise<void>;
   setRelease(networkId: string, settings: { releaseTime?: string; threshold?: number }): Promise<void>;
+  /** Sets (or, with null, clears) where the network points people with an incident to investigate. */
+  setSignpost(networkId: string, signpost: { text: string; url: string } | null): Promise<void>;
   changeModerators(networkId: string, personIds: string[], mode: 'add' | 'remove'): Promise<void>;
   /** Adds or removes identities from the member list (kept as keyed hashes); returns the list's size. */
   changeMembers(networkId: string, who: MemberIdentity[], mode: 'add' | 'remove'): Promise<number>;
