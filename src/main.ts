@@ -30,6 +30,9 @@ async function main(): Promise<void> {
       logger,
     });
     const store = createStore(db.prisma, { feedbackSecret });
+    // Submissions from before sealed days existed: sealed now, so no copy from here on can order them.
+    const sealed = await store.feedback.sealUnsealed();
+    if (sealed > 0) logger.info('pending feedback sealed', { submissions: sealed });
     if (config.loadDemoPlan) {
       const demo = await loadDemoPlanIfEmpty(store);
       if (demo) logger.info('demo plan loaded', { ...demo });

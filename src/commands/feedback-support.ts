@@ -13,6 +13,18 @@ export type FeedbackTags = { actions: RefText[]; themes: RefText[] };
 export type ResolvedTags = { actionIds: string[]; themeIds: string[]; labels: string[] };
 
 /** What a submission form or command tells the submitter, before they send anything. */
+/** A network's signposting as one line: its text and link. */
+export function describeSignpost(signpost: { text: string; url: string }): string {
+  return `${signpost.text} ${signpost.url}`;
+}
+
+/** The signposting of every network that set one, a line each (empty: none set). */
+export function describeSignposts(networks: readonly StaffNetwork[]): string[] {
+  return networks.flatMap((n) =>
+    n.signpost ? [`${networks.length > 1 ? `${n.name}: ` : ''}${describeSignpost(n.signpost)}`] : [],
+  );
+}
+
 export const FEEDBACK_NOTICE = [
   'What is stored: your text (after moderation, possibly with parts redacted), the actions or themes you tag, the network, the day (no time) and a hash of your receipt.',
   'What is not stored: who you are (no user id, name or email), where you sent it from, message ids or the time of day. Nothing about you is logged.',

@@ -1,4 +1,12 @@
-import { createHmac, randomInt, scrypt } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomInt,
+  scrypt,
+} from 'node:crypto';
 import { CODE_ALPHABET, formatReceipt, normaliseReceipt, RECEIPT_LENGTH } from '../domain/codes.ts';
 
 // A receipt is 20 characters of 30: about 98 bits, far beyond guessing even with the hashes in hand.
@@ -11,7 +19,17 @@ export type FeedbackSecrets = {
   hashReceipt(receipt: string): Promise<string>;
   hashMember(platform: string, externalId: string): string;
   newCode(): string;
+  /**
+   * Encrypts `plain` (AES-256-GCM, a fresh random nonce each time, `context` bound as associated data)
+   * with a key derived from the secret: what a database copy holds of pending feedback.
+   */
+  seal(context: string, plain: Buffer): Buffer;
+  /** The plaintext `seal` was given for this context; throws when the data or context do not match. */
+  open(context: string, sealed: Buffer): Buffer;
 };
+
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
 
 /**
  * Secrets keyed with `secret` (ACTIONBOT_FEEDBACK_SECRET or the secret file beside the embedded
@@ -22,6 +40,7 @@ export function createFeedbackSecrets(secret: string): FeedbackSecrets {
   if (secret.length < 16) throw new Error('a feedback secret has at least 16 characters');
   const random = (length: number) =>
     Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  const sealKey = Buffer.from(hkdfSync('sha256', secret, 'actionbot', 'actionbot-sealed-feedback', 32));
   return {
     newReceipt() {
       return formatReceipt(random(RECEIPT_LENGTH));
@@ -40,6 +59,19 @@ export function createFeedbackSecrets(secret: string): FeedbackSecrets {
     },
     newCode() {
       return `F${random(5)}`;
+    },
+    seal(context, plain) {
+      const nonce = randomBytes(NONCE_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', sealKey, nonce);
+      cipher.setAAD(Buffer.from(context));
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+    },
+    open(context, sealed) {
+      const decipher = createDecipheriv('aes-256-gcm', sealKey, sealed.subarray(0, NONCE_BYTES));
+      decipher.setAAD(Buffer.from(context));
+      decipher.setAuthTag(sealed.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]);
     },
   };
 }

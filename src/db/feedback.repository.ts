@@ -10,6 +10,7 @@ import {
   presentFeedback,
   presentOneFeedback,
 } from './feedback-rows.ts';
+import { findSealed, readSealedDays, sealedAsRows } from './feedback-sealed.ts';
 import type { FeedbackSecrets } from './feedback-secrets.ts';
 
 /** Anonymous submissions in Prisma: no submitter, no time of day, receipts only as hashes. */
@@ -20,7 +21,7 @@ export function createFeedbackRepository(
   const present = (rows: FeedbackRow[]) => presentFeedback(prisma, rows);
   return {
     ...createFeedbackReceipts(prisma, secrets),
-    ...createFeedbackModeration(prisma),
+    ...createFeedbackModeration(prisma, secrets),
 
     async listTagTargets() {
       const [actions, themes] = await Promise.all([
@@ -70,17 +71,30 @@ export function createFeedbackRepository(
     },
 
     async findByCode(code) {
-      return presentOneFeedback(prisma, await findFeedbackRow(prisma, { code: code.toUpperCase() }));
+      const wanted = code.toUpperCase();
+      const row = await findFeedbackRow(prisma, { code: wanted });
+      if (row || !secrets) return presentOneFeedback(prisma, row);
+      const sealed = findSealed(await readSealedDays(prisma, secrets), (e) => e.code === wanted);
+      return sealed ? presentOneFeedback(prisma, (await sealedAsRows(prisma, [sealed]))[0] ?? null) : null;
     },
 
     async listQueue(networkIds) {
       const rows = await prisma.feedback.findMany({
         where: { networkId: { in: networkIds }, status: 'pending' },
-        // Oldest day first; within a day by code (random), never by insertion order.
-        orderBy: [{ day: 'asc' }, { code: 'asc' }],
         include: feedbackInclude,
       });
-      return present(rows);
+      const days = secrets ? await readSealedDays(prisma, secrets, networkIds) : [];
+      const sealed = await sealedAsRows(
+        prisma,
+        days.flatMap((day) =>
+          day.entries.filter((e) => e.status === 'pending').map((entry) => ({ day, entry })),
+        ),
+      );
+      // Oldest day first; within a day by code (random), never by insertion order.
+      const queue = [...rows, ...sealed].sort(
+        (a, b) => a.day.getTime() - b.day.getTime() || a.code.localeCompare(b.code),
+      );
+      return present(queue);
     },
 
     async listReleasedFor(actionId, themeId) {
@@ -93,6 +107,13 @@ export function createFeedbackRepository(
         include: feedbackInclude,
       });
       return present(rows);
+    },
+
+    async listReleasedOn(networkId, day) {
+      return prisma.feedback.findMany({
+        where: { networkId, status: 'released', releasedOn: toDate(day) },
+        select: { actionIds: true, themeIds: true },
+      });
     },
 
     async listReleasedSince(day) {

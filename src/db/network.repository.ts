@@ -16,6 +16,8 @@ type NetworkRow = {
   timezone: string;
   threshold: number;
   lastReleaseOn: Date | null;
+  signpostText: string | null;
+  signpostUrl: string | null;
   _count: { members: number };
 };
 const networkSelect = {
@@ -27,12 +29,19 @@ const networkSelect = {
   timezone: true,
   threshold: true,
   lastReleaseOn: true,
+  signpostText: true,
+  signpostUrl: true,
   _count: { select: { members: true } },
 } as const;
 
 function toNetwork(row: NetworkRow): StaffNetwork {
-  const { _count, lastReleaseOn, ...rest } = row;
-  return { ...rest, lastReleaseOn: lastReleaseOn && toDay(lastReleaseOn), listedMembers: _count.members };
+  const { _count, lastReleaseOn, signpostText, signpostUrl, ...rest } = row;
+  return {
+    ...rest,
+    lastReleaseOn: lastReleaseOn && toDay(lastReleaseOn),
+    listedMembers: _count.members,
+    signpost: signpostText && signpostUrl ? { text: signpostText, url: signpostUrl } : null,
+  };
 }
 
 /** Staff networks, moderators and hashed member lists in Prisma; `secrets` null: no network can be made. */
@@ -81,6 +90,12 @@ export function createNetworkRepository(
       await prisma.staffNetwork.update({
         where: { id: networkId },
         data: { ...(releaseTime ? { releaseTime } : {}), ...(threshold ? { threshold } : {}) },
+      });
+    },
+    async setSignpost(networkId, signpost) {
+      await prisma.staffNetwork.update({
+        where: { id: networkId },
+        data: { signpostText: signpost?.text ?? null, signpostUrl: signpost?.url ?? null },
       });
     },
     async changeModerators(networkId, personIds, mode) {

@@ -41,6 +41,8 @@ export type NetworkRepository = {
   listNetworks(): Promise<(StaffNetwork & { moderators: string[] })[]>;
   link(networkId: string, platform: 'slack' | 'teams', conversationId: string): Promise<void>;
   setRelease(networkId: string, settings: { releaseTime?: string; threshold?: number }): Promise<void>;
+  /** Sets (or, with null, clears) where the network points people with an incident to investigate. */
+  setSignpost(networkId: string, signpost: { text: string; url: string } | null): Promise<void>;
   changeModerators(networkId: string, personIds: string[], mode: 'add' | 'remove'): Promise<void>;
   /** Adds or removes identities from the member list (kept as keyed hashes); returns the list's size. */
   changeMembers(networkId: string, who: MemberIdentity[], mode: 'add' | 'remove'): Promise<number>;
@@ -100,6 +102,13 @@ export type FeedbackRepository = {
     today: string,
     threshold: number,
   ): Promise<{ claimed: boolean; released: number }>;
+  /**
+   * Moves pending and approved submissions stored as rows of their own (before sealed days existed)
+   * into their network's sealed days, in one transaction; returns how many. Run at start-up.
+   */
+  sealUnsealed(): Promise<number>;
+  /** What a network's release of one day let out: each submission's tags, nothing else. */
+  listReleasedOn(networkId: string, day: string): Promise<{ actionIds: string[]; themeIds: string[] }[]>;
   /** Submissions released on or after a day, with their themes, for the digest's counts. */
   listReleasedSince(day: string): Promise<{ themes: string[] }[]>;
 };

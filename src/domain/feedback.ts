@@ -30,6 +30,8 @@ export type StaffNetwork = {
   lastReleaseOn: string | null;
   /** Size of the admin-kept member list (0: none kept). */
   listedMembers: number;
+  /** Where to take an incident to be investigated: a short text and a link, or null (none set). */
+  signpost: { text: string; url: string } | null;
 };
 
 /** One submission as moderators and owners see it: no submitter, only the day. */

@@ -1,9 +1,11 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import { composeDigest } from '../commands/scheduled/digest.ts';
+import { composeReleaseNotices, releaseNoticeKey } from '../commands/scheduled/feedback-release-notices.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
 import { reachOwners } from '../commands/scheduled/reach-owners.ts';
 import { composeReminders } from '../commands/scheduled/reminders.ts';
 import { getActionCycleRule } from '../domain/action.ts';
+import { getLocalDay } from '../domain/feedback.ts';
 import type { Store } from '../domain/ports.ts';
 import {
   getDigestSlot,
@@ -102,6 +104,15 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   // Anonymous feedback goes to owners in batches at each network's release time (claimed per day).
   if (!deps.signal?.aborted)
     await releaseFeedback({ store: deps.store, clock: deps.clock, logger: deps.logger });
+  // Each network released today tells the owners concerned, once (a slot: exactly once across
+  // replicas, and resumed after a crash between the release and the messages).
+  for (const network of await deps.store.networks.listNetworks()) {
+    const today = getLocalDay(now, network.timezone);
+    if (network.lastReleaseOn !== today) continue;
+    await run({ key: releaseNoticeKey(network.id, today), at: now }, () =>
+      composeReleaseNotices(deps.store, network, today, platforms),
+    );
+  }
   return ran;
 }
 

@@ -293,11 +293,13 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
       { table_name: string; column_name: string; data_type: string }[]
     >(
       `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'
-       AND table_name IN ('feedback', 'feedback_replies', 'staff_networks', 'network_members', 'network_moderators')`,
+       AND table_name IN ('feedback', 'feedback_replies', 'feedback_sealed_days', 'staff_networks', 'network_members', 'network_moderators')`,
     );
     expect(columns.filter((c) => /time/i.test(c.data_type))).toEqual([]);
     const feedbackDump = dumps
-      .filter((d) => /^(feedback|feedback_replies|staff_networks|network_members):/.test(d))
+      .filter((d) =>
+        /^(feedback|feedback_replies|feedback_sealed_days|staff_networks|network_members):/.test(d),
+      )
       .join('\n');
     expect(feedbackDump).not.toMatch(/T(?!00:00:00\.000Z)\d{2}:\d{2}:\d{2}/);
     expect(feedbackDump).not.toMatch(/10:41|17:02/);

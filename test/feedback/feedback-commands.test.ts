@@ -103,11 +103,13 @@ describe.each(ENGINES)('anonymous feedback commands on %s', (engine) => {
     const [c2, c3, c4] = [s2, s3, s4].map(codeOf);
     expect([c2, c3, c4].every(Boolean)).toBe(true);
 
-    // The row holds the day only, no submitter.
-    const row = await h.db.prisma.feedback.findUnique({ where: { code: c1 } });
-    expect(row?.day.toISOString()).toBe('2026-11-23T00:00:00.000Z');
-    expect(row?.status).toBe('pending');
-    expect(JSON.stringify(row)).not.toContain(r1);
+    // Until release the day's submissions are one sealed row: the day only, no code, text or receipt.
+    expect(await h.db.prisma.feedback.count()).toBe(0);
+    const sealed = await h.db.prisma.sealedFeedbackDay.findMany();
+    expect(sealed.map((s) => s.day.toISOString())).toEqual(['2026-11-23T00:00:00.000Z']);
+    const sealedText = Buffer.from(sealed[0]?.sealed ?? '', 'base64').toString('latin1');
+    for (const secret of [r1, c1, 'really from'])
+      expect(JSON.stringify(sealed) + sealedText).not.toContain(secret);
 
     // A receipt shows status; a wrong one says nothing about others.
     expect(await h.run(`feedback check ${r1.toLowerCase()}`, OUTSIDER)).toContain('waiting for a moderator');
@@ -198,5 +200,60 @@ describe.each(ENGINES)('anonymous feedback commands on %s', (engine) => {
     expect(
       await h.run('feedback -- It happened', teams, { conversation: { kind: 'channel', id: '19:abc' } }),
     ).toMatch(/seen by everyone in this chat/);
+  });
+
+  it('signposts an incident to another route: on the form, in help and with the identifying-text warning', async () => {
+    // Not an admin: refused (this also makes Amara a known person, before the snapshot).
+    expect(await h.run(`network signpost ${NET} https://ftsu.example.org -- Contact HR`, AMARA)).toMatch(
+      /Only admins/,
+    );
+    const networksBefore = await h.store.networks.listNetworks();
+    const before = await h.snapshot();
+    const bad: [string, RegExp][] = [
+      [`network signpost ${NET}`, /Give a link \(https:\/\/\.\.\. or mailto:\.\.\.\)/],
+      [`network signpost ${NET} http://example.org -- Contact HR`, /Give a link/],
+      [`network signpost ${NET} javascript:alert(1) -- Contact HR`, /Give a link/],
+      [`network signpost ${NET} https://ftsu.example.org`, /Write the signposting text after --/],
+      [`network signpost ${NET} https://ftsu.example.org --   `, /Write the signposting text after --/],
+      [`network signpost ${NET} https://ftsu.example.org -- ${'x'.repeat(201)}`, /to 200 characters/],
+      [
+        'network signpost "Nope Network" https://ftsu.example.org -- Contact HR',
+        /No staff network|No network/,
+      ],
+    ];
+    for (const [text, expected] of bad) {
+      const reply = await h.run(text);
+      expect(reply, text.slice(0, 60)).toMatch(expected);
+      expect(reply.startsWith('✗')).toBe(true);
+      // One line, and the pipeline's usage line for a refused parse.
+      expect(
+        reply
+          .split('\n')
+          .slice(1)
+          .every((l) => l.startsWith('Usage:')),
+        reply,
+      ).toBe(true);
+    }
+    expect(await h.store.networks.listNetworks()).toEqual(networksBefore);
+    expect(await h.snapshot()).toEqual(before);
+
+    const text = 'For an incident you want investigated, contact the Freedom to Speak Up Guardian.';
+    expect(await h.run(`network signpost ${NET} https://intranet.example.org/ftsu -- ${text}`)).toContain(
+      `now say: ${text} https://intranet.example.org/ftsu`,
+    );
+    expect(await h.run('feedback 2.4', AMARA)).toContain(`${text} https://intranet.example.org/ftsu`);
+    const form = await h.reply('feedback 2.4', AMARA);
+    const notice = form.blocks.find((b) => b.type === 'feedback-form');
+    expect(notice?.type === 'feedback-form' && notice.notice).toContain('https://intranet.example.org/ftsu');
+    const help = await h.run('help', AMARA);
+    expect(help).toContain('For an incident you want investigated: ');
+    expect(help).toContain(`${text} https://intranet.example.org/ftsu`);
+    const warned = await h.run('feedback 2.4 -- My manager John Smith shouted at me', AMARA);
+    expect(warned).toContain('Nothing was sent');
+    expect(warned).toContain(
+      `If it is an incident you want investigated: ${text} https://intranet.example.org/ftsu`,
+    );
+    expect(await h.run(`network signpost ${NET} off`)).toContain('no longer shows signposting');
+    expect(await h.run('help', AMARA)).not.toContain('Freedom to Speak Up');
   });
 });

@@ -81,7 +81,11 @@ export async function createHarness(engine: Engine, plan: PlanFile = FIXTURE_PLA
         p.progressUpdate.count(),
         p.auditEvent.count(),
         p.committeeMeeting.count(),
+        p.feedback.count(),
+        p.feedbackReply.count(),
       ]),
+      // A sealed day is encrypted afresh at every write: equal bytes mean it was not written.
+      sealed: await p.sealedFeedbackDay.findMany({ orderBy: [{ day: 'asc' }, { networkId: 'asc' }] }),
       actions: await p.action.findMany({
         orderBy: { ref: 'asc' },
         select: { ref: true, status: true, lastUpdateAt: true, updatedAt: true },

@@ -1,6 +1,20 @@
 import { findClosest } from '../../domain/closest-match.ts';
 import { type Command, defineCommand } from '../command.ts';
-import { createErrorReply, createReply } from '../reply.ts';
+import { describeSignposts } from '../feedback-support.ts';
+import { type Block, createErrorReply, createReply } from '../reply.ts';
+
+/** Help's last lines: where staff networks point people with an incident to investigate. */
+function signposting(networks: Parameters<typeof describeSignposts>[0]): Block[] {
+  const lines = describeSignposts(networks);
+  return lines.length
+    ? [
+        {
+          type: 'paragraph',
+          text: `Anonymous feedback is heard, not investigated. For an incident you want investigated: ${lines.join(' · ')}`,
+        },
+      ]
+    : [];
+}
 
 /** `help [command]`, over whichever commands the registry holds. */
 export function createHelpCommand(getCommands: () => readonly Command[]) {
@@ -25,6 +39,7 @@ export function createHelpCommand(getCommands: () => readonly Command[]) {
             type: 'paragraph',
             text: 'Refs look like 2.4, #2.4 or ARAP:2.4. Statuses: red, amber, green, complete (or r/a/g/c, done).',
           },
+          ...signposting(await ctx.store.networks.listNetworks()),
         );
       }
       const command = getCommands().find((c) => c.name === topic);

@@ -9,6 +9,7 @@ const USAGE = [
   'network members "<name>" add|remove @person ...',
   'network moderators "<name>" add|remove @person ...',
   'network release "<name>" <HH:MM> [<minimum batch>]',
+  'network signpost "<name>" <https://... or mailto:...> -- <text>   (or off)',
 ];
 
 /** `network ...`: admins set up staff networks, their channel, member list, moderators and release. */

@@ -1,6 +1,13 @@
 import { describeIdentifyingText, findIdentifyingText, getLocalDay } from '../../../domain/feedback.ts';
 import type { AnonymousContext } from '../../command.ts';
-import { chooseNetwork, FEEDBACK_NOTICE, type FeedbackTags, resolveTags } from '../../feedback-support.ts';
+import {
+  chooseNetwork,
+  describeSignpost,
+  describeSignposts,
+  FEEDBACK_NOTICE,
+  type FeedbackTags,
+  resolveTags,
+} from '../../feedback-support.ts';
 import { toTagChoices } from '../../feedback-tags.ts';
 import { type Block, createErrorReply, createReply, type Reply } from '../../reply.ts';
 import type { FeedbackRequest } from './parse-feedback-request.ts';
@@ -11,16 +18,20 @@ export async function showFeedbackForm(tags: FeedbackTags, ctx: AnonymousContext
   const resolved = resolveTags(tags, targets);
   if (!resolved.ok) return createErrorReply(resolved.error);
   const refs = resolved.value.labels.map((l) => l.replace(/^theme /, 'theme ')).join(' ');
+  const signposts = describeSignposts(await ctx.store.networks.listNetworks());
+  const notice = signposts.length
+    ? `${FEEDBACK_NOTICE}\nFor an incident you want investigated (not only heard): ${signposts.join(' · ')}`
+    : FEEDBACK_NOTICE;
   const form: Block = {
     type: 'feedback-form',
-    notice: FEEDBACK_NOTICE,
+    notice,
     choices: toTagChoices(targets),
     selected: resolved.value.labels,
   };
   return createReply(
     form,
     { type: 'heading', text: 'Anonymous feedback' },
-    { type: 'paragraph', text: FEEDBACK_NOTICE },
+    { type: 'paragraph', text: notice },
     {
       type: 'paragraph',
       text: `To send it, type: feedback ${refs ? `${refs} ` : ''}-- <your experience>\nAvoid names, emails, phone numbers and job titles that could identify anyone, you included.`,
@@ -48,7 +59,7 @@ export async function submitFeedback(
     const found = findIdentifyingText(request.text, roles);
     if (found.length > 0)
       return createErrorReply(
-        `This could identify someone: ${describeIdentifyingText(found)}. Nothing was sent. Edit it, or send it as it is by adding as-is before --.`,
+        `This could identify someone: ${describeIdentifyingText(found)}. Nothing was sent. Edit it, or send it as it is by adding as-is before --.${chosen.network.signpost ? ` If it is an incident you want investigated: ${describeSignpost(chosen.network.signpost)}` : ''}`,
       );
   }
   const { network } = chosen;

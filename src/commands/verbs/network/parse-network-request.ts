@@ -8,13 +8,19 @@ export type NetworkRequest =
   | { kind: 'create'; name: string }
   | { kind: 'link'; name: string }
   | { kind: 'members' | 'moderators'; name: string; mode: 'add' | 'remove'; mentions: string[] }
-  | { kind: 'release'; name: string; time: string; threshold: number | null };
+  | { kind: 'release'; name: string; time: string; threshold: number | null }
+  | { kind: 'signpost'; name: string; signpost: { text: string; url: string } | null };
+
+/** The longest signposting text, and link. */
+export const MAX_SIGNPOST_TEXT = 200;
+const MAX_SIGNPOST_URL = 300;
+const SIGNPOST_URL = /^(https:\/\/[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s]+)$/i;
 
 /** Parses `network create|link|members|moderators|release "<name>" ...` without touching anything. */
-export function parseNetworkRequest({ args }: CommandInput): ParseResult<NetworkRequest> {
+export function parseNetworkRequest({ text, args }: CommandInput): ParseResult<NetworkRequest> {
   const sub = args[0]?.value.toLowerCase() ?? '';
   const name = args[1]?.value.trim() ?? '';
-  if (!['create', 'link', 'members', 'moderators', 'release'].includes(sub))
+  if (!['create', 'link', 'members', 'moderators', 'release', 'signpost'].includes(sub))
     return {
       ok: false,
       error: sub ? `network ${truncate(sub)} is not something I can do.` : 'network what?',
@@ -34,6 +40,26 @@ export function parseNetworkRequest({ args }: CommandInput): ParseResult<Network
         error: `Put the network's name in quotes: network ${sub} "${truncate(name)} ..."`,
       };
     return { ok: true, value: { kind: sub, name } };
+  }
+  if (sub === 'signpost') {
+    if (rest.length === 1 && rest[0]?.value.toLowerCase() === 'off')
+      return { ok: true, value: { kind: 'signpost', name, signpost: null } };
+    const url = rest[0]?.value ?? '';
+    const marker = rest[1];
+    const words = marker?.value === '--' && !marker.quoted ? text.slice(marker.end).trim() : '';
+    if (!SIGNPOST_URL.test(url) || url.length > MAX_SIGNPOST_URL)
+      return {
+        ok: false,
+        error: `Give a link (https://... or mailto:...), then -- and the text: network signpost "${truncate(name)}" https://... -- For an incident you want investigated, contact ...`,
+      };
+    if (!words)
+      return {
+        ok: false,
+        error: 'Write the signposting text after --, like -- Contact the Freedom to Speak Up Guardian.',
+      };
+    if (words.length > MAX_SIGNPOST_TEXT)
+      return { ok: false, error: `Keep the signposting text to ${MAX_SIGNPOST_TEXT} characters.` };
+    return { ok: true, value: { kind: 'signpost', name, signpost: { text: words, url } } };
   }
   if (sub === 'release') {
     const time = rest[0]?.value ?? '';

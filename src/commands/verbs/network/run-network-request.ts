@@ -4,6 +4,7 @@ import type { MemberIdentity } from '../../../domain/feedback-ports.ts';
 import { truncate } from '../../../domain/format.ts';
 import type { Person } from '../../../domain/person.ts';
 import type { CommandContext } from '../../command.ts';
+import { describeSignpost } from '../../feedback-support.ts';
 import { createErrorReply, createReply, type Reply } from '../../reply.ts';
 import type { NetworkRequest } from './parse-network-request.ts';
 
@@ -39,6 +40,14 @@ export async function runNetworkRequest(request: NetworkRequest, ctx: CommandCon
         text: `${network.name}: approved feedback is released daily at ${request.time} (${network.timezone}) when at least ${k} submissions wait.`,
       });
     }
+    case 'signpost':
+      await ctx.store.networks.setSignpost(network.id, request.signpost);
+      return createReply({
+        type: 'success',
+        text: request.signpost
+          ? `${network.name}'s feedback form, help and warnings now say: ${describeSignpost(request.signpost)}`
+          : `${network.name} no longer shows signposting.`,
+      });
     case 'moderators': {
       const people: Person[] = [];
       for (const m of request.mentions) {
