@@ -31,6 +31,11 @@ export type CommandContext = {
    * (`quick-status`) is answered with the form, that status chosen, when the status needs a note.
    */
   gesture?: 'quick-status' | undefined;
+  /**
+   * When the message the gesture came from was composed (a prompt's `asOf`): an action updated
+   * after it is not updated again from that stale copy; the answer says what its status is now.
+   */
+  asOf?: Date | undefined;
   /** Where the command was typed, when known (the console has none). */
   conversation?: Conversation | undefined;
   /** The deployment's schedule settings (bank holidays...); absent: the defaults. */

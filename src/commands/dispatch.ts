@@ -23,6 +23,8 @@ export type CommandRequest = {
   requestKey?: string;
   /** See {@link CommandContext.gesture}. */
   gesture?: CommandContext['gesture'];
+  /** See {@link CommandContext.asOf}. */
+  asOf?: Date;
   /** Where the command was typed, when the platform says: commands like `digest subscribe` act on it. */
   conversation?: Conversation;
 };
@@ -103,6 +105,7 @@ export async function runParsedCommand(
     isAdmin,
     requestKey: request.requestKey,
     gesture: request.gesture,
+    asOf: request.asOf,
     conversation: request.conversation,
     schedule: deps.schedule,
     resolveMention: async (word) => {

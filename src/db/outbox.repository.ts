@@ -60,11 +60,40 @@ export function createOutbox(prisma: PrismaClient): Outbox {
       await prisma.delivery.update({ where: { id }, data: { attemptedAt: at } });
     },
 
-    async markProgress(id, progress) {
+    async markProgress(id, progress, posted) {
+      const part = progress.partsSent - 1;
       await prisma.delivery.update({
         where: { id },
-        data: { partsSent: progress.partsSent, threadId: progress.threadId, attemptedAt: null },
+        data: {
+          partsSent: progress.partsSent,
+          threadId: progress.threadId,
+          attemptedAt: null,
+          // Where the part landed, in the same write: a prompt found by its message can be updated in place.
+          ...(posted && {
+            posted: {
+              upsert: {
+                where: { deliveryId_part: { deliveryId: id, part } },
+                create: {
+                  part,
+                  platform: posted.platform,
+                  channel: posted.channel,
+                  messageId: posted.messageId,
+                },
+                update: { channel: posted.channel, messageId: posted.messageId },
+              },
+            },
+          }),
+        },
       });
+    },
+
+    async findPostedPart(platform, channel, messageId) {
+      const row = await prisma.postedPart.findUnique({
+        where: { platform_channel_messageId: { platform, channel, messageId } },
+        include: { delivery: { select: { message: true } } },
+      });
+      const message = row && readStoredReply(row.delivery.message);
+      return row && message ? { deliveryId: row.deliveryId, part: row.part, message } : null;
     },
 
     async markSent(id, now) {
