@@ -5,6 +5,8 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 /** Why a stored message could not be sent: it is not a reply this version can read. */
 const UNREADABLE = 'stored message is not a reply this version can read';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The outbox (`deliveries`, one row a message, under its job run) in Prisma. */
 export function createOutbox(prisma: PrismaClient): Outbox {
   return {
@@ -85,6 +87,19 @@ export function createOutbox(prisma: PrismaClient): Outbox {
           }),
         },
       });
+    },
+
+    async findDelivery(id) {
+      if (!UUID.test(id)) return null; // not an id we gave out: the column would refuse it
+      const row = await prisma.delivery.findUnique({ where: { id } });
+      const message = row && readStoredReply(row.message);
+      if (!row || !message || row.platform === 'none') return null;
+      const target = {
+        platform: row.platform as DeliveryTarget['platform'],
+        kind: row.targetKind as DeliveryTarget['kind'],
+        id: row.targetId,
+      };
+      return { message, target };
     },
 
     async findPostedPart(platform, channel, messageId) {

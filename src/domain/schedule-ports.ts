@@ -76,6 +76,8 @@ export type Outbox = {
    * it; with `posted`, where it landed, in the same write, so the message can be updated in place later.
    */
   markProgress(id: string, progress: SendProgress, posted?: PostedPart & { platform: string }): Promise<void>;
+  /** A delivery's message and where it went (a Teams card's refresh names its delivery); null if none. */
+  findDelivery(id: string): Promise<{ message: Reply; target: DeliveryTarget } | null>;
   /** The delivery part posted as this message (a prompt someone pressed a button on); null if none. */
   findPostedPart(platform: string, channel: string, messageId: string): Promise<FoundPart | null>;
   markSent(id: string, now: Date): Promise<void>;

@@ -4,6 +4,8 @@ import { checkActivityCards, measureTeamsBytes, TEAMS_LIMITS } from './teams-lim
 
 /** An activity the bot sent to the fake connector, with the conversation it was posted to. */
 export type SentActivity = {
+  /** The id the connector gave the message (a card's later invokes name it as their replyToId). */
+  id: string;
   conversationId: string;
   replyToId: string | undefined;
   authorization: string | undefined;
@@ -121,13 +123,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           violations.push(...problems);
           return json(400, { error: { code: 'BadArgument', message: problems.join('; ') } });
         }
+        const id = `sent-${++seq}`;
         sent.push({
+          id,
           conversationId,
           replyToId: parts[5],
           authorization: req.headers.authorization,
           activity,
         });
-        return json(200, { id: `sent-${++seq}` });
+        return json(200, { id });
       }
       // /v3/conversations/{teamId}/pagedmembers: the whole roster, in one page
       if (req.method === 'GET' && parts[2] === 'conversations' && parts[4]?.startsWith('pagedmembers'))

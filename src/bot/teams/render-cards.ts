@@ -128,7 +128,7 @@ function renderBlockParts(block: Block): CardPart[] {
       return [{ body, ...(actions ? { actions } : {}) }];
     }
     case 'update-prompt':
-      return block.items.map((item) => ({ body: [renderPromptItem(item)] }));
+      return block.items.map((item) => ({ body: [renderPromptItem(item, block.asOf)] }));
     case 'success':
       return [{ body: [textBlock(`✓ ${block.text}`, { color: 'Good' })] }];
     case 'error':

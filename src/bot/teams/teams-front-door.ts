@@ -4,11 +4,14 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  INVOKE_RESPONSE_KEY,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../../config.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { sendJson } from '../http-server.ts';
+import { findPromptOwnerIds } from './prompt-owners.ts';
 import { readActivity } from './read-activity.ts';
 import { withSingleAttempts } from './single-attempt.ts';
 import { createTeamsSender } from './teams-sender.ts';
@@ -55,17 +58,28 @@ export function createTeamsFrontDoor(
       sendJson(res, 401, { error: 'unauthorized' });
       return;
     }
+    // An invoke (a card's Action.Execute) is answered in the HTTP response with the turn's invokeResponse.
+    let invoked: InvokeResponse | undefined;
     await adapter.processActivityDirect(authenticated, activity, async (context: TurnContext) => {
       await onTurn(context);
+      invoked = (context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined)?.value;
     });
-    res.writeHead(200).end();
+    if (activity.type === 'invoke') {
+      if (invoked) sendJson(res, invoked.status, invoked.body ?? {});
+      else res.writeHead(501).end(); // an invoke we do not handle, as botbuilder answers it
+    } else res.writeHead(200).end();
   }
 
   return {
     name: 'teams',
     routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
     // Proactive sends get their own adapter whose connector clients do not retry (the queue does).
-    sender: createTeamsSender(new CloudAdapter(withSingleAttempts(auth)), appId, deps.store.conversations),
+    sender: createTeamsSender(
+      new CloudAdapter(withSingleAttempts(auth)),
+      appId,
+      deps.store.conversations,
+      (reply) => findPromptOwnerIds(deps.store, reply),
+    ),
     start: async () => {},
     stop: async () => {},
   };

@@ -2,6 +2,8 @@ import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 
 import type { Reply } from '../../commands/reply.ts';
 import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '../../domain/chat-sender.ts';
 import type { ConversationRepository } from '../../domain/ports.ts';
+import { readUserId } from './prompt-owners.ts';
+import { withPromptRefresh } from './prompt-refresh.ts';
 import { renderTeamsReply } from './render-cards.ts';
 
 // Teams takes about 7 messages a second in one conversation: the parts of a reply go 5 a second.
@@ -44,6 +46,8 @@ export function createTeamsSender(
   adapter: CloudAdapter,
   appId: string,
   conversations: Pick<ConversationRepository, 'find'>,
+  /** The Teams ids of a channel prompt's owners, for its cards' `refresh.userIds`. */
+  findOwnerIds: (reply: Reply) => Promise<string[]> = async () => [],
 ): ChatSender {
   return {
     platform: 'teams',
@@ -58,6 +62,9 @@ export function createTeamsSender(
             : 'Actionbot is not installed in this Teams conversation.',
           false,
         );
+      const messages = await renderDelivery(reply, resume?.deliveryId, async () =>
+        kind === 'person' ? [readUserId(stored.reference)].filter((id) => id !== null) : findOwnerIds(reply),
+      );
       let messageId: string | null = null;
       // Progress is saved around parts; a failure to save it is not the platform's, so it is kept apart.
       let saving: unknown = null;
@@ -74,7 +81,7 @@ export function createTeamsSender(
           appId,
           stored.reference as Partial<ConversationReference>,
           async (context) => {
-            messageId = await sendInParts(context, renderTeamsReply(reply), {
+            messageId = await sendInParts(context, messages, {
               from: resume?.progress.partsSent ?? 0,
               beforePart: () => saved(resume?.beforePart),
               onPart: (partsSent) =>
@@ -89,6 +96,20 @@ export function createTeamsSender(
       return { messageId };
     },
   };
+}
+
+/**
+ * A delivery's messages; a prompt sent by the outbox is made living (its cards refresh for `userIds`
+ * and its buttons are answered with the card as it is now: prompt-refresh.ts).
+ */
+export async function renderDelivery(
+  reply: Reply,
+  deliveryId: string | undefined,
+  userIds: () => Promise<string[]>,
+): Promise<Partial<Activity>[]> {
+  const messages = renderTeamsReply(reply);
+  if (!deliveryId || !reply.blocks.some((b) => b.type === 'update-prompt')) return messages;
+  return withPromptRefresh(messages, deliveryId, await userIds());
 }
 
 /** Maps connector errors to retryable or not: 429 (with Retry-After), 5xx and network failures retry. */

@@ -10,6 +10,13 @@ import { createTeamsMembership } from './teams-membership.ts';
 import { createTeamsReach } from './teams-reach.ts';
 import { sendInParts } from './teams-sender.ts';
 import { createSubmitHandler, type TeamsRequest } from './teams-submit.ts';
+import {
+  answerText,
+  CARD_ACTION_INVOKE,
+  type CardActionAnswer,
+  readCardAction,
+  renderCurrentPromptCard,
+} from './universal-actions.ts';
 
 const WELCOME =
   "Hello, I'm Actionbot: I keep the equality action plan's progress. Type **help** for the commands" +
@@ -54,14 +61,7 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
       await send(context, createErrorReply('I can only answer people signed in to Microsoft Teams.'));
       return;
     }
-    const request: TeamsRequest = {
-      who: { platform: 'teams', externalId: aadObjectId },
-      conversation: toConversation(activity),
-      resolveMention: async (word) => {
-        const mention = mentions.get(word);
-        return mention ? identity.actorForMention(context, mention) : null;
-      },
-    };
+    const request = toRequest(context, aadObjectId, mentions);
     if (submit) {
       await reach.remember(context, aadObjectId);
       await onSubmit(context, submit, request);
@@ -75,6 +75,48 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     await send(context, handled.reply);
   }
 
+  /** Who is asking and where, for the pipeline; mentions resolved through the roster. */
+  function toRequest(
+    context: TurnContext,
+    aadObjectId: string,
+    mentions: ReturnType<typeof readCommandText>['mentions'],
+  ): TeamsRequest {
+    return {
+      who: { platform: 'teams', externalId: aadObjectId },
+      conversation: toConversation(context.activity),
+      resolveMention: async (word) => {
+        const mention = mentions.get(word);
+        return mention ? identity.actorForMention(context, mention) : null;
+      },
+    };
+  }
+
+  /**
+   * An Action.Execute (a prompt's button, or Teams refreshing a prompt card): a gesture runs as its
+   * command through the pipeline, like a card submit, with the prompt's time so a stale copy records
+   * nothing; the invoke is answered with the prompt card as it is now (Universal Actions).
+   */
+  async function onCardAction(context: TurnContext): Promise<void> {
+    const action = readCardAction(context.activity.value);
+    const aadObjectId = context.activity.from?.aadObjectId;
+    let answer: CardActionAnswer | null = null;
+    if (!aadObjectId) answer = answerText('I can only answer people signed in to Microsoft Teams.');
+    else if (!action) answer = answerText('This card is out of date: type update <ref> for a new one.');
+    else {
+      if (action.kind === 'gesture') {
+        const request = toRequest(context, aadObjectId, new Map());
+        await reach.remember(context, aadObjectId);
+        await onSubmit(context, action.submit, { ...request, ...(action.asOf ? { asOf: action.asOf } : {}) });
+      }
+      answer =
+        (action.prompt && (await renderCurrentPromptCard(context, action.prompt, deps))) ??
+        answerText(
+          action.kind === 'refresh' ? 'This card is not kept up to date.' : 'Done: my answer is below.',
+        );
+    }
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: answer } });
+  }
+
   const onSubmit = createSubmitHandler({ handle, send });
 
   return async (context) => {
@@ -86,6 +128,9 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
           return await reach.onMembersChanged(context, WELCOME);
         case 'installationUpdate':
           return await reach.onInstallationUpdate(context);
+        case 'invoke':
+          if (context.activity.name === CARD_ACTION_INVOKE) return await onCardAction(context);
+          return;
         default:
           // Typing, reactions, invokes we did not ask for: nothing to do.
           return;
