@@ -62,6 +62,11 @@ export type AnonymousContext = {
   conversation?: Conversation | undefined;
   /** The front door's live membership check for linked channels/teams; absent: member lists only. */
   membership?: NetworkMembership | undefined;
+  /**
+   * The text is a chat message the platform keeps under the sender's name (a message typed in Teams:
+   * retention, eDiscovery, compliance export): feedback text must not arrive this way.
+   */
+  retained?: boolean | undefined;
 };
 
 /** The words after the verb, and the whole text so notes keep their spacing. */

@@ -25,6 +25,8 @@ export type CommandRequest = {
   gesture?: CommandContext['gesture'];
   /** See {@link CommandContext.asOf}. */
   asOf?: Date;
+  /** See {@link AnonymousContext.retained}. */
+  retained?: boolean;
   /** Where the command was typed, when the platform says: commands like `digest subscribe` act on it. */
   conversation?: Conversation;
 };
@@ -91,6 +93,7 @@ export async function runParsedCommand(
       who: { platform: request.actor.platform, externalId: request.actor.externalId },
       conversation: request.conversation,
       membership: deps.membership,
+      retained: request.retained === true,
     });
   }
 

@@ -69,7 +69,14 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     }
     // The activity id names this delivery: Teams redelivering it records nothing twice.
     const requestKey = activity.id ? toActivityRequestKey(activity.id) : undefined;
-    const handled = await handle(context, { ...request, text, ...(requestKey ? { requestKey } : {}) });
+    // A typed message is kept by Microsoft 365 under the sender's name; a card's submit is not.
+    const retained = feedbackText === null;
+    const handled = await handle(context, {
+      ...request,
+      text,
+      retained,
+      ...(requestKey ? { requestKey } : {}),
+    });
     // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
     if (handled.understood && !handled.anonymous) await reach.remember(context, aadObjectId);
     await send(context, handled.reply);
