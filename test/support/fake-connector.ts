@@ -56,6 +56,12 @@ export type FakeConnector = {
    * with `after`, that many posts succeed first.
    */
   failNext(count: number, status: number, headers?: Record<string, string>, after?: number): void;
+  /**
+   * Files uploaded to an upload session (`PUT <url>/upload/<id>`, the uploadUrl a file consent answer
+   * gives), by id. As OneDrive's upload sessions check it: Content-Length the body's size and
+   * Content-Range `bytes <first>-<last>/<total>` matching it, the whole file in one piece here.
+   */
+  uploads: Map<string, Buffer>;
   close(): Promise<void>;
 };
 
@@ -80,6 +86,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   };
   let seq = 0;
   let url = '';
+  const uploads = new Map<string, Buffer>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -92,6 +99,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.end(JSON.stringify(body));
       };
       const parts = path.split('/').map((p) => decodeURIComponent(p));
+      if (parts[1] === 'upload') {
+        const body = Buffer.concat(chunks);
+        const problem = checkUpload(req.method, req.headers, body);
+        if (problem) {
+          violations.push(`upload ${parts[2]}: ${problem}`);
+          return json(400, { error: { code: 'invalidRequest', message: problem } });
+        }
+        uploads.set(parts[2] ?? '', body);
+        return json(201, { id: parts[2], name: parts[2], size: body.length });
+      }
       // /v3/conversations/{conversationId}/activities[/{replyToId}]
       if (
         req.method === 'POST' &&
@@ -153,6 +170,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    uploads,
     sent,
     members,
     keys,
@@ -208,4 +226,20 @@ export function findInput(card: CardJson | undefined, id: string): Record<string
   };
   walk(card);
   return found;
+}
+
+/** What an upload session refuses: not a PUT, or a Content-Length or Content-Range that does not fit the body. */
+function checkUpload(
+  method: string | undefined,
+  headers: http.IncomingHttpHeaders,
+  body: Buffer,
+): string | null {
+  if (method !== 'PUT') return `${method} instead of PUT`;
+  if (Number(headers['content-length']) !== body.length) return 'Content-Length is not the size of the body';
+  const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(headers['content-range'] ?? ''));
+  if (!range) return 'no Content-Range of the form bytes first-last/total';
+  const [first, last, total] = range.slice(1).map(Number) as [number, number, number];
+  if (first !== 0 || last !== body.length - 1 || total !== body.length)
+    return `Content-Range ${headers['content-range']} does not match a body of ${body.length} bytes`;
+  return null;
 }

@@ -1,8 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
-import { createErrorReply, type Reply } from '../../commands/reply.ts';
+import { type Block, createErrorReply, createReply, type Reply } from '../../commands/reply.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
 import { readCardSubmit, readFeedbackSubmit } from './card-submit.ts';
+import {
+  FILE_CONSENT_INVOKE,
+  readConsentAnswer,
+  toFileConsentCard,
+  toFileInfoCard,
+  uploadFile,
+} from './file-consent.ts';
 import { renderTeamsReply } from './render-cards.ts';
 import { readCommandText, toActivityRequestKey, toConversation } from './teams-activity.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
@@ -17,6 +24,8 @@ import {
   readCardAction,
   renderCurrentPromptCard,
 } from './universal-actions.ts';
+
+type FileBlock = Extract<Block, { type: 'file' }>;
 
 const WELCOME =
   "Hello, I'm Actionbot: I keep the equality action plan's progress. Type **help** for the commands" +
@@ -79,6 +88,13 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     });
     // Anonymous feedback: no stored conversation reference; input that is not a command stores none either.
     if (handled.understood && !handled.anonymous) await reach.remember(context, aadObjectId);
+    // A report in a personal chat is offered as a file (Teams asks the person to accept the upload).
+    const file = handled.reply.blocks.find((b): b is FileBlock => b.type === 'file');
+    if (file && activity.conversation?.conversationType === 'personal') {
+      const consent = toFileConsentCard(file, text);
+      await context.sendActivity({ type: 'message', text: file.summary, attachments: [consent] });
+      return;
+    }
     await send(context, handled.reply);
   }
 
@@ -124,6 +140,31 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
     await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: answer } });
   }
 
+  /**
+   * A file consent card answered: accepted, the command runs again (as the person, through the
+   * pipeline) and its file is uploaded to the session Teams gave, then shown; declined, one line.
+   */
+  async function onFileConsent(context: TurnContext): Promise<void> {
+    const answer = readConsentAnswer(context.activity.value);
+    const aadObjectId = context.activity.from?.aadObjectId;
+    if (answer?.action === 'decline')
+      await send(
+        context,
+        createReply({ type: 'paragraph', text: 'No file sent. Type report again whenever you want it.' }),
+      );
+    else if (answer && aadObjectId) {
+      const request = toRequest(context, aadObjectId, new Map());
+      const { reply } = await handle(context, { ...request, text: answer.command });
+      const file = reply.blocks.find((b): b is FileBlock => b.type === 'file');
+      if (!file) await send(context, reply);
+      else {
+        await uploadFile(answer.upload.uploadUrl, file.content);
+        await context.sendActivity({ type: 'message', attachments: [toFileInfoCard(answer.upload)] });
+      }
+    }
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+  }
+
   const onSubmit = createSubmitHandler({ handle, send });
 
   return async (context) => {
@@ -137,6 +178,7 @@ export function createTeamsTurnHandler(deps: FrontDoorDeps): (context: TurnConte
           return await reach.onInstallationUpdate(context);
         case 'invoke':
           if (context.activity.name === CARD_ACTION_INVOKE) return await onCardAction(context);
+          if (context.activity.name === FILE_CONSENT_INVOKE) return await onFileConsent(context);
           return;
         default:
           // Typing, reactions, invokes we did not ask for: nothing to do.
