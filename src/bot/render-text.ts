@@ -1,5 +1,6 @@
 import { FLAG_WORDS, STATUS_MARKS } from '../commands/present.ts';
 import type { ActionItem, Block, Reply } from '../commands/reply.ts';
+import { describeRecorded } from '../commands/scheduled/living-prompt.ts';
 import { describeStatus } from '../domain/status.ts';
 
 /** Renders a reply as plain text: the console's output, and the notification text of a chat message. */
@@ -22,7 +23,7 @@ function renderBlock(block: Block): string {
         ? `${renderItem(block.item)}\nTo update it, type: update ${block.item.ref} <red|amber|green|complete> <note>`
         : `Which action? ${block.choices.length ? `Yours:\n${block.choices.map(renderItem).join('\n')}\n` : ''}Type: update <ref> <status> <note>`;
     case 'update-prompt':
-      return `${block.items.map(renderItem).join('\n')}\nTo update one, type: update <ref> <red|amber|green|complete> <note>`;
+      return `${block.items.map((i) => (i.recorded ? `${renderItem(i)}\n        ✓ ${describeRecorded(i.recorded)}` : renderItem(i))).join('\n')}\nTo update one, type: update <ref> <red|amber|green|complete> <note>`;
     case 'feedback-form':
       return ''; // the reply's paragraphs say how to send feedback as text
     case 'file':

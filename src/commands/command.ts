@@ -33,6 +33,11 @@ export type CommandContext = {
    * (`quick-status`) is answered with the form, that status chosen, when the status needs a note.
    */
   gesture?: 'quick-status' | undefined;
+  /**
+   * When the message the gesture came from was composed (a prompt's `asOf`): an action updated
+   * after it is not updated again from that stale copy; the answer says what its status is now.
+   */
+  asOf?: Date | undefined;
   /** Where the command was typed, when known (the console has none). */
   conversation?: Conversation | undefined;
   /** The deployment's schedule settings (bank holidays...); absent: the defaults. */
@@ -63,6 +68,11 @@ export type AnonymousContext = {
   conversation?: Conversation | undefined;
   /** The front door's live membership check for linked channels/teams; absent: member lists only. */
   membership?: NetworkMembership | undefined;
+  /**
+   * The text is a chat message the platform keeps under the sender's name (a message typed in Teams:
+   * retention, eDiscovery, compliance export): feedback text must not arrive this way.
+   */
+  retained?: boolean | undefined;
 };
 
 /** The words after the verb, and the whole text so notes keep their spacing. */

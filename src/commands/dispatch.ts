@@ -25,6 +25,10 @@ export type CommandRequest = {
   requestKey?: string;
   /** See {@link CommandContext.gesture}. */
   gesture?: CommandContext['gesture'];
+  /** See {@link CommandContext.asOf}. */
+  asOf?: Date;
+  /** See {@link AnonymousContext.retained}. */
+  retained?: boolean;
   /** Where the command was typed, when the platform says: commands like `digest subscribe` act on it. */
   conversation?: Conversation;
 };
@@ -95,6 +99,7 @@ export async function runParsedCommand(
       who: { platform: request.actor.platform, externalId: request.actor.externalId },
       conversation: request.conversation,
       membership: deps.membership,
+      retained: request.retained === true,
     });
   }
 
@@ -109,6 +114,7 @@ export async function runParsedCommand(
     isAdmin,
     requestKey: request.requestKey,
     gesture: request.gesture,
+    asOf: request.asOf,
     conversation: request.conversation,
     schedule: deps.schedule,
     uploads: deps.uploads,

@@ -5,6 +5,8 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 /** Why a stored message could not be sent: it is not a reply this version can read. */
 const UNREADABLE = 'stored message is not a reply this version can read';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The outbox (`deliveries`, one row a message, under its job run) in Prisma. */
 export function createOutbox(prisma: PrismaClient): Outbox {
   return {
@@ -60,11 +62,53 @@ export function createOutbox(prisma: PrismaClient): Outbox {
       await prisma.delivery.update({ where: { id }, data: { attemptedAt: at } });
     },
 
-    async markProgress(id, progress) {
+    async markProgress(id, progress, posted) {
+      const part = progress.partsSent - 1;
       await prisma.delivery.update({
         where: { id },
-        data: { partsSent: progress.partsSent, threadId: progress.threadId, attemptedAt: null },
+        data: {
+          partsSent: progress.partsSent,
+          threadId: progress.threadId,
+          attemptedAt: null,
+          // Where the part landed, in the same write: a prompt found by its message can be updated in place.
+          ...(posted && {
+            posted: {
+              upsert: {
+                where: { deliveryId_part: { deliveryId: id, part } },
+                create: {
+                  part,
+                  platform: posted.platform,
+                  channel: posted.channel,
+                  messageId: posted.messageId,
+                },
+                update: { channel: posted.channel, messageId: posted.messageId },
+              },
+            },
+          }),
+        },
       });
+    },
+
+    async findDelivery(id) {
+      if (!UUID.test(id)) return null; // not an id we gave out: the column would refuse it
+      const row = await prisma.delivery.findUnique({ where: { id } });
+      const message = row && readStoredReply(row.message);
+      if (!row || !message || row.platform === 'none') return null;
+      const target = {
+        platform: row.platform as DeliveryTarget['platform'],
+        kind: row.targetKind as DeliveryTarget['kind'],
+        id: row.targetId,
+      };
+      return { message, target };
+    },
+
+    async findPostedPart(platform, channel, messageId) {
+      const row = await prisma.postedPart.findUnique({
+        where: { platform_channel_messageId: { platform, channel, messageId } },
+        include: { delivery: { select: { message: true } } },
+      });
+      const message = row && readStoredReply(row.delivery.message);
+      return row && message ? { deliveryId: row.deliveryId, part: row.part, message } : null;
     },
 
     async markSent(id, now) {

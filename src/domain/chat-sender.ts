@@ -1,5 +1,5 @@
 import type { Reply } from './message.ts';
-import type { OwnerContact, SendProgress } from './schedule-ports.ts';
+import type { OwnerContact, PostedPart, SendProgress } from './schedule-ports.ts';
 
 /** Where a proactive message goes: a person's direct chat, or a channel (Slack channel, Teams conversation). */
 export type ChatTarget = { kind: 'person'; externalId: string } | { kind: 'channel'; channelId: string };
@@ -15,7 +15,8 @@ export type PartResume = {
   progress: SendProgress;
   unconfirmedSince: Date | null;
   beforePart(): Promise<void>;
-  onPart(progress: SendProgress): Promise<void>;
+  /** `posted`: where the part landed, when the platform says (a Slack channel and ts). */
+  onPart(progress: SendProgress, posted?: PostedPart): Promise<void>;
 };
 
 /**

@@ -19,7 +19,15 @@ export type ActionItem = {
   due: string;
   flags: ActionFlag[];
   lastUpdate: string | null;
+  /**
+   * In a prompt brought up to date: the update recorded since it was sent (status, who, when as
+   * shown), in place of its buttons.
+   */
+  recorded?: RecordedUpdate;
 };
+
+/** An update a prompt shows it received: the status, who recorded it, and when (en-GB, as shown). */
+export type RecordedUpdate = { status: Status; by: string; at: string };
 
 /** A form input a refusal belongs to, so front doors with forms show it on that input. */
 export type FormField = 'action' | 'status' | 'note';
@@ -44,8 +52,12 @@ export type Block =
       status?: RatedStatus;
       hint?: string;
     }
-  /** Actions needing an update, each with quick status buttons and "Add note" (scheduled prompts). */
-  | { type: 'update-prompt'; items: ActionItem[] }
+  /**
+   * Actions needing an update, each with quick status buttons and "Add note" (scheduled prompts).
+   * `asOf` (ISO time) is when the prompt was composed: its buttons record nothing for an action
+   * updated after it (a stale copy), and bringing it up to date shows those updates in place.
+   */
+  | { type: 'update-prompt'; items: ActionItem[]; asOf?: string }
   /**
    * The anonymous feedback form, for front doors with forms (a Slack modal): `choices` are the
    * actions and themes to tag (value as the command takes it, e.g. `ARAP:2.4`, `theme ARAP:2`),
@@ -78,6 +90,7 @@ const actionItem = z.object({
   due: text,
   flags: z.array(z.enum(['overdue', 'needs-update', 'stale'])),
   lastUpdate: text.nullable(),
+  recorded: z.object({ status: z.enum(STATUSES), by: text, at: text }).optional(),
 });
 const block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text }),
@@ -91,7 +104,7 @@ const block = z.discriminatedUnion('type', [
     status: z.enum(RATED_STATUSES as [RatedStatus, ...RatedStatus[]]).optional(),
     hint: text.optional(),
   }),
-  z.object({ type: z.literal('update-prompt'), items: z.array(actionItem) }),
+  z.object({ type: z.literal('update-prompt'), items: z.array(actionItem), asOf: text.optional() }),
   z.object({
     type: z.literal('feedback-form'),
     notice: text,

@@ -11,6 +11,12 @@ export type NewDelivery = { recipient: string; target: DeliveryTarget | null; me
 /** How far a reply of several messages got: parts sent, and the thread later parts continue (Slack). */
 export type SendProgress = { partsSent: number; threadId: string | null };
 
+/** Where one part of a delivery landed on its platform: the conversation and the message's id (a Slack ts). */
+export type PostedPart = { channel: string; messageId: string };
+
+/** A part found where it landed: its delivery, its index, and the reply it is part of. */
+export type FoundPart = { deliveryId: string; part: number; message: Reply };
+
 /**
  * A delivery still to send (or to retry), and how far it got. `attemptedAt` is set when the send of
  * the next part started and was never confirmed (the process died, or the call failed midway): the
@@ -65,8 +71,15 @@ export type Outbox = {
   hasPending(runKey: string): Promise<boolean>;
   /** Records that the send of the delivery's next part starts now: until confirmed, it may have gone. */
   markAttempt(id: string, at: Date): Promise<void>;
-  /** Records that another part went out (confirming the attempt), so a retry sends only the parts after it. */
-  markProgress(id: string, progress: SendProgress): Promise<void>;
+  /**
+   * Records that another part went out (confirming the attempt), so a retry sends only the parts after
+   * it; with `posted`, where it landed, in the same write, so the message can be updated in place later.
+   */
+  markProgress(id: string, progress: SendProgress, posted?: PostedPart & { platform: string }): Promise<void>;
+  /** A delivery's message and where it went (a Teams card's refresh names its delivery); null if none. */
+  findDelivery(id: string): Promise<{ message: Reply; target: DeliveryTarget } | null>;
+  /** The delivery part posted as this message (a prompt someone pressed a button on); null if none. */
+  findPostedPart(platform: string, channel: string, messageId: string): Promise<FoundPart | null>;
   markSent(id: string, now: Date): Promise<void>;
   /** Schedules another try; `mayHaveGone` keeps the attempt unconfirmed (the platform gave no clear answer). */
   markRetry(id: string, nextAttemptAt: Date, error: string, mayHaveGone: boolean): Promise<void>;

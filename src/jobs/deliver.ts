@@ -78,7 +78,12 @@ export async function deliverRun(
           progress: delivery.progress,
           unconfirmedSince: delivery.attemptedAt,
           beforePart: () => deps.outbox.markAttempt(delivery.id, deps.clock.now()),
-          onPart: (progress) => deps.outbox.markProgress(delivery.id, progress),
+          onPart: (progress, posted) =>
+            deps.outbox.markProgress(
+              delivery.id,
+              progress,
+              posted && { platform: sender.platform, ...posted },
+            ),
         });
         await deps.outbox.markSent(delivery.id, deps.clock.now());
         sent++;

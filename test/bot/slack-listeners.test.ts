@@ -26,6 +26,7 @@ const ITEM: ActionItem = {
 
 function fakeContext(answer: (text: string, options: unknown) => Reply) {
   const runs: { text: string; options: unknown }[] = [];
+  const refreshed: unknown[] = [];
   const ctx: SlackListenerContext = {
     run: async (_user, text, options) => {
       runs.push({ text, options });
@@ -33,9 +34,13 @@ function fakeContext(answer: (text: string, options: unknown) => Reply) {
     },
     publishHome: async () => {},
     answerModal: async () => {},
+    refreshPrompt: async (_client, prompt) => {
+      refreshed.push(prompt);
+    },
+    findPromptTime: async () => undefined,
     searchTags: async () => [],
   };
-  return { ctx, runs };
+  return { ctx, runs, refreshed };
 }
 
 function fakeClient() {

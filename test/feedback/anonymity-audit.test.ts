@@ -4,11 +4,13 @@ import { runConsole } from '../../src/bot/console/run-console.ts';
 import type { FrontDoor } from '../../src/bot/front-door.ts';
 import { type RunningHttpServer, startHttpServer } from '../../src/bot/http-server.ts';
 import { createSlackFrontDoor } from '../../src/bot/slack/slack-front-door.ts';
+import { createTeamsFrontDoor } from '../../src/bot/teams/teams-front-door.ts';
 import { composeFeedbackDigest } from '../../src/commands/feedback-digest.ts';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule.ts';
 import { releaseFeedback } from '../../src/jobs/release-feedback.ts';
 import { runDueJobs } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
+import { type FakeConnector, startFakeConnector } from '../support/fake-connector.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -311,3 +313,130 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
 function fail(): never {
   throw new Error('the Slack front door has no sender');
 }
+
+describe.each(ENGINES)('anonymity audit over the real Teams front door on %s', (engine) => {
+  const BOT = { id: '28:actionbot-app-id', name: 'Actionbot' };
+  const TENANT = 'tenant-audit';
+  const TEAM = '19:team-emsn-audit@thread.tacv2';
+  const TADMIN = { id: '29:audit-admin', name: 'Ada Admin', aadObjectId: 'aad-audit-admin' };
+  const SUBMITTER = { id: '29:zqx-gita', name: 'Gita Zqxmorland', aadObjectId: 'aad-zqx-gita' };
+  const TYPED = 'My manager zqxtyped keeps calling me by the wrong name.';
+  let h: Harness;
+  let fake: FakeConnector;
+  let door: FrontDoor;
+  let server: RunningHttpServer;
+  const logLines: string[] = [];
+  let seq = 0;
+
+  beforeAll(async () => {
+    h = await createHarness(engine);
+    fake = await startFakeConnector();
+    // The team's roster: the network needs three members before anyone can be anonymous in it.
+    const others = [1, 2].map((i) => ({
+      id: `29:member-${i}`,
+      name: `Member ${i}`,
+      aadObjectId: `aad-member-${i}`,
+    }));
+    for (const user of [TADMIN, SUBMITTER, ...others]) fake.members.set(user.id, user);
+    const logger = createLogger('debug', (line) => logLines.push(line));
+    door = createTeamsFrontDoor(
+      { mode: 'emulator' },
+      {
+        store: h.store,
+        clock: h.clock,
+        admins: [{ platform: 'teams', externalId: TADMIN.aadObjectId }],
+        logger,
+      },
+    );
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: door.routes,
+      isReady: h.db.isReady,
+      logger,
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+    await h?.drop();
+  });
+
+  async function say(user: typeof TADMIN, extra: Record<string, unknown>, channel = false) {
+    const conversation = channel
+      ? { id: `19:emsn@thread.tacv2;messageid=1`, conversationType: 'channel', tenantId: TENANT }
+      : { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: TENANT };
+    const before = fake.sent.length;
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: `audit-${++seq}`,
+        serviceUrl: fake.url,
+        channelId: 'msteams',
+        from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+        recipient: BOT,
+        conversation,
+        channelData: { tenant: { id: TENANT }, ...(channel ? { team: { id: TEAM } } : {}) },
+        ...extra,
+      }),
+    });
+    expect(res.status).toBe(200);
+    return fake.sent.slice(before).map((s) => s.activity);
+  }
+
+  const dumpAll = async () => {
+    const tables = await h.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    const dumps: string[] = [];
+    for (const { table_name } of tables) {
+      const rows = await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table_name}"`);
+      dumps.push(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+    }
+    return dumps.join('\n');
+  };
+
+  it('refuses feedback typed in Teams without storing, logging or echoing it, and opens the form; the form sends it with no identifier', async () => {
+    await say(TADMIN, { text: 'network create "Staff Network"' });
+    await say(
+      TADMIN,
+      {
+        text: '<at>Actionbot</at> network link "Staff Network"',
+        entities: [{ type: 'mention', mentioned: BOT, text: '<at>Actionbot</at>' }],
+      },
+      true,
+    );
+    const before = { dump: await dumpAll(), feedback: await h.db.prisma.feedback.count() };
+    const logsBefore = logLines.length;
+
+    const typed = await say(SUBMITTER, { text: `feedback 2.4 -- ${TYPED}` });
+    expect(typed).toHaveLength(2);
+    expect(typed[0]?.text).toMatch(/^✗ Not sent: Teams keeps messages you type under your name/);
+    const card = JSON.stringify(typed[1]?.attachments);
+    expect(card).toContain('"id":"experience"');
+    expect(card).toContain('"value":"ARAP:2.4"'); // the refs typed stay chosen
+    expect(JSON.stringify(typed)).not.toContain('zqxtyped');
+    expect(await dumpAll()).toEqual(before.dump);
+    expect(logLines.slice(logsBefore).join('\n')).not.toContain('zqxtyped');
+
+    // The form's submit is not a chat message: it is sent, and nothing of the submitter is kept.
+    const sent = await say(SUBMITTER, {
+      value: {
+        actionbot: 'feedback',
+        experience: 'Nobody zqxcard sits with me at lunch.',
+        tags: 'ARAP:2.4',
+        asIs: '',
+      },
+    });
+    expect(sent.map((a) => a.text).join('\n')).toContain('Sent anonymously');
+    expect(await h.db.prisma.feedback.count()).toBe(before.feedback + 1);
+    const everything = [await dumpAll(), ...logLines].join('\n').toLowerCase();
+    expect(everything).toContain('nobody zqxcard sits with me at lunch.');
+    expect(everything).not.toContain('zqxtyped');
+    for (const trace of [SUBMITTER.id, SUBMITTER.aadObjectId, SUBMITTER.name, 'zqxmorland', 'zqx-gita'])
+      expect(everything, trace).not.toContain(trace.toLowerCase());
+  });
+});

@@ -5,6 +5,8 @@ import { checkActivityCards, measureTeamsBytes, TEAMS_LIMITS } from './teams-lim
 
 /** An activity the bot sent to the fake connector, with the conversation it was posted to. */
 export type SentActivity = {
+  /** The id the connector gave the message (a card's later invokes name it as their replyToId). */
+  id: string;
   conversationId: string;
   replyToId: string | undefined;
   authorization: string | undefined;
@@ -79,6 +81,12 @@ export type FakeConnector = {
    * with `after`, that many posts succeed first.
    */
   failNext(count: number, status: number, headers?: Record<string, string>, after?: number): void;
+  /**
+   * Files uploaded to an upload session (`PUT <url>/upload/<id>`, the uploadUrl a file consent answer
+   * gives), by id. As OneDrive's upload sessions check it: Content-Length the body's size and
+   * Content-Range `bytes <first>-<last>/<total>` matching it, the whole file in one piece here.
+   */
+  uploads: Map<string, Buffer>;
   close(): Promise<void>;
 };
 
@@ -131,6 +139,7 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
   let url = '';
   const files = new Map<string, { bytes: Uint8Array; tempauth: string }>();
   const fileRequests: FakeConnector['fileRequests'] = [];
+  const uploads = new Map<string, Buffer>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -160,6 +169,16 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
         res.end(JSON.stringify(body));
       };
       const parts = path.split('/').map((p) => decodeURIComponent(p));
+      if (parts[1] === 'upload') {
+        const body = Buffer.concat(chunks);
+        const problem = checkUpload(req.method, req.headers, body);
+        if (problem) {
+          violations.push(`upload ${parts[2]}: ${problem}`);
+          return json(400, { error: { code: 'invalidRequest', message: problem } });
+        }
+        uploads.set(parts[2] ?? '', body);
+        return json(201, { id: parts[2], name: parts[2], size: body.length });
+      }
       // /v3/conversations/{conversationId}/activities[/{replyToId}]
       if (
         req.method === 'POST' &&
@@ -194,13 +213,15 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
           violations.push(...problems);
           return json(400, { error: { code: 'BadArgument', message: problems.join('; ') } });
         }
+        const id = `sent-${++seq}`;
         sent.push({
+          id,
           conversationId,
           replyToId: parts[5],
           authorization: req.headers.authorization,
           activity,
         });
-        return json(200, { id: `sent-${++seq}` });
+        return json(200, { id });
       }
       // POST /v3/conversations: a 1:1 chat with one member of a team the app is in (group chats: 400).
       if (req.method === 'POST' && parts[1] === 'v3' && parts[2] === 'conversations' && parts.length === 3) {
@@ -294,6 +315,7 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
       return `${url}/files/${encodeURIComponent(name)}?tempauth=${tempauth}`;
     },
     fileRequests,
+    uploads,
     sent,
     members,
     teams,
@@ -360,4 +382,20 @@ export function findInput(card: CardJson | undefined, id: string): Record<string
   };
   walk(card);
   return found;
+}
+
+/** What an upload session refuses: not a PUT, or a Content-Length or Content-Range that does not fit the body. */
+function checkUpload(
+  method: string | undefined,
+  headers: http.IncomingHttpHeaders,
+  body: Buffer,
+): string | null {
+  if (method !== 'PUT') return `${method} instead of PUT`;
+  if (Number(headers['content-length']) !== body.length) return 'Content-Length is not the size of the body';
+  const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(headers['content-range'] ?? ''));
+  if (!range) return 'no Content-Range of the form bytes first-last/total';
+  const [first, last, total] = range.slice(1).map(Number) as [number, number, number];
+  if (first !== 0 || last !== body.length - 1 || total !== body.length)
+    return `Content-Range ${headers['content-range']} does not match a body of ${body.length} bytes`;
+  return null;
 }

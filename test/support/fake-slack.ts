@@ -30,6 +30,10 @@ export type FakeSlackMessage = {
   blocks?: unknown;
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** A person's message (a test puts it there); absent: the bot posted it. */
+  user?: string;
+  /** How many times chat.update changed it. */
+  edits?: number;
 };
 
 /** A file someone uploaded, as files.info describes it; its bytes are served at its private URL. */
@@ -222,6 +226,26 @@ export async function startFakeSlack(
     return null;
   };
 
+  /**
+   * chat.update as Slack checks it: the channel by id (a DM's D id, not a user or a name), a message
+   * at that ts in that channel, posted by the bot itself; text or blocks to show. Blocks left out
+   * keep the message's blocks; metadata given replaces the message's.
+   */
+  const updateMessage = (args: Record<string, unknown>): Record<string, unknown> => {
+    const channel = String(args.channel ?? '');
+    const messages = history.get(channel);
+    if (!messages) return { ok: false, error: 'channel_not_found' };
+    const message = messages.find((m) => m.ts === String(args.ts ?? ''));
+    if (!message) return { ok: false, error: 'message_not_found' };
+    if (message.user) return { ok: false, error: 'cant_update_message' };
+    if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+    if (args.text !== undefined) message.text = args.text;
+    if (args.blocks !== undefined) message.blocks = args.blocks;
+    if (args.metadata) message.metadata = args.metadata as FakeSlackMessage['metadata'];
+    message.edits = (message.edits ?? 0) + 1;
+    return { ok: true, channel, ts: message.ts, text: message.text };
+  };
+
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
@@ -285,7 +309,7 @@ export async function startFakeSlack(
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${ts++}.000200` };
       case 'chat.update':
-        return { ok: true, channel: args.channel, ts: args.ts };
+        return updateMessage(args);
       case 'files.getUploadURLExternal': {
         const id = `F${calls.length}`;
         return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };

@@ -43,7 +43,36 @@ export function checkAdaptiveCard(card: unknown): string[] {
   parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
   for (const event of parsed.validateProperties().validationEvents) problems.push(event.message);
+  problems.push(...checkRefresh((card as { refresh?: unknown }).refresh));
   return problems;
+}
+
+/**
+ * A card's `refresh` as Teams takes it (the library checks its action is an Action.Execute): `userIds`
+ * an array of at most 60 user MRIs (Teams refreshes automatically for those users only).
+ */
+function checkRefresh(refresh: unknown): string[] {
+  if (refresh === undefined) return [];
+  const userIds = (refresh as { userIds?: unknown }).userIds;
+  if (userIds === undefined) return [];
+  if (!Array.isArray(userIds) || userIds.some((id) => typeof id !== 'string' || !id))
+    return ['refresh.userIds must be an array of user ids'];
+  return userIds.length > 60 ? [`refresh.userIds has ${userIds.length} users; Teams takes 60`] : [];
+}
+
+/**
+ * Problems in an `adaptiveCard/action` invoke answer (Universal Actions' response format): status
+ * 200 with `statusCode` 200 and either a card (`application/vnd.microsoft.card.adaptive`, checked as
+ * any card) or a message (`application/vnd.microsoft.activity.message`, a string).
+ */
+export function checkCardActionAnswer(status: number, body: unknown): string[] {
+  const answer = body as { statusCode?: unknown; type?: unknown; value?: unknown };
+  if (status !== 200) return [`invoke answered HTTP ${status}`];
+  if (answer?.statusCode !== 200) return [`statusCode ${String(answer?.statusCode)}, not 200`];
+  if (answer.type === 'application/vnd.microsoft.card.adaptive') return checkAdaptiveCard(answer.value);
+  if (answer.type === 'application/vnd.microsoft.activity.message')
+    return typeof answer.value === 'string' ? [] : ['a message answer needs a string value'];
+  return [`unknown answer type ${String(answer.type)}`];
 }
 
 /** Every Adaptive Card attached to an activity, with what is wrong with each. */

@@ -91,6 +91,7 @@ describe('Teams app package', () => {
     const [bot] = manifest.bots;
     expect(bot.botId).toBe(APP_ID);
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
+    expect(bot.supportsFiles).toBe(true); // reports are sent as files in personal chats
     const [list] = bot.commandLists;
     expect(list.scopes).toEqual(bot.scopes);
     expect(list.commands.length).toBeLessThanOrEqual(10); // Teams' limit per list

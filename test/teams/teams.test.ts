@@ -169,7 +169,16 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(linked.replies[0]?.activity.text).toContain('is linked');
     const references = await conversationRows();
     const people = await h.db.prisma.person.count();
-    const sent = await say(CAROL, 'feedback 1.1 -- Meetings move on whenever I speak.');
+    // Typed, the text would be a chat message kept under Carol's name: refused, and the form opens.
+    const typed = await say(CAROL, 'feedback 1.1 -- Typed where Teams keeps it.');
+    expect(typed.replies[0]?.activity.text).toContain('Not sent: Teams keeps messages you type');
+    expect(JSON.stringify(typed.replies[1]?.activity.attachments)).toContain('"id":"experience"');
+    expect(await h.db.prisma.feedback.count()).toBe(0);
+    const sent = await send(
+      activity(CAROL, PERSONAL(CAROL), {
+        value: { actionbot: 'feedback', experience: 'Meetings move on whenever I speak.', tags: 'ARAP:1.1' },
+      }),
+    );
     const text = sent.replies.map((r) => r.activity.text).join('\n');
     expect(text).toContain('Sent anonymously');
     expect(text).toMatch(/Your receipt: [A-Z0-9-]{23}/);
@@ -214,7 +223,11 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
       expect(`${dump}\n${logLines.join('\n')}`).not.toContain(trace);
     // Someone outside the team is refused.
     const outsider = { id: '29:out', name: 'Out Sider', aadObjectId: 'aad-out' };
-    const refused = await say(outsider, 'feedback 1.1 -- It happens to me too.');
+    const refused = await send(
+      activity(outsider, PERSONAL(outsider), {
+        value: { actionbot: 'feedback', experience: 'It happens to me too.', tags: 'ARAP:1.1' },
+      }),
+    );
     expect(refused.replies[0]?.activity.text).toContain('Only members of a staff network');
   });
 

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { FLAG_WORDS, STATUS_MARKS } from '../../commands/present.ts';
 import { type ActionItem, type Block, LIST_NOTE_LENGTH, LIST_TITLE_LENGTH } from '../../commands/reply.ts';
+import { describeRecorded } from '../../commands/scheduled/living-prompt.ts';
 import { formatTarget } from '../../domain/codes.ts';
 import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES } from '../../domain/status.ts';
@@ -44,9 +45,12 @@ export function renderBlock(block: Block): Group[] {
         : sections('Which action? Type `/action update <ref>` or pick one in the Actionbot home tab.');
     case 'update-prompt':
       // Every action keeps its buttons, however many there are: long prompts continue in a next part.
+      // One updated since shows what was recorded instead, in as many blocks, so parts stay the same.
       return block.items.map((item) => [
         { type: 'section', text: { type: 'mrkdwn', text: truncate(describeItem(item), MAX_SECTION) } },
-        actionButtons(item, true),
+        item.recorded
+          ? context(`:white_check_mark: ${escapeMrkdwn(describeRecorded(item.recorded))}`)
+          : actionButtons(item, true, block.asOf),
       ]);
     case 'feedback-form':
       return []; // opened as a modal where there is a trigger; otherwise the paragraphs explain
@@ -87,7 +91,7 @@ export function renderBlock(block: Block): Group[] {
 }
 
 /** The buttons under an action: quick statuses (prompts) and "Add note"/"Update", which opens the form. */
-function actionButtons(item: ActionItem, quick: boolean): SlackBlock {
+function actionButtons(item: ActionItem, quick: boolean, asOf?: string): SlackBlock {
   const target = formatTarget(item.planCode, item.ref);
   const statusButtons = quick
     ? RATED_STATUSES.map(
@@ -95,7 +99,8 @@ function actionButtons(item: ActionItem, quick: boolean): SlackBlock {
           type: 'button',
           action_id: `${ACTION_IDS.quickStatus}:${status}`,
           text: { type: 'plain_text', text: describeStatus(status) },
-          value: JSON.stringify({ target, status }),
+          // `asOf`: a press on a copy older than the action's latest update records nothing.
+          value: JSON.stringify({ target, status, ...(asOf ? { asOf } : {}) }),
           ...(status === 'GREEN' || status === 'COMPLETE' ? { style: 'primary' as const } : {}),
         }),
       )

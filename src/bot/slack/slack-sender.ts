@@ -7,7 +7,7 @@ import { renderSlackMessages } from './render-messages.ts';
 /** Slack posts about one message a second to a conversation: the parts of one reply keep to that. */
 const PART_INTERVAL_MS = 1_000;
 /** Message metadata marking each part the outbox sends, so a resumed send can find it (see findPart). */
-const DELIVERY_EVENT = 'actionbot_delivery';
+export const DELIVERY_EVENT = 'actionbot_delivery';
 /** How far back a resumed send looks for its part: the conversation's newest messages. */
 const LOOK_BACK = 200;
 
@@ -62,7 +62,8 @@ export function createSlackSender(
           ts = posted.ts ?? null;
         }
         progress = { partsSent: i + 1, threadId: progress.threadId ?? ts };
-        await resume?.onPart(progress);
+        // Where the part landed is kept with it: a prompt's buttons later update this very message.
+        await resume?.onPart(progress, ts ? { channel, messageId: ts } : undefined);
       }
       return { messageId: progress.threadId };
     },

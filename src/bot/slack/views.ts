@@ -9,7 +9,10 @@ import { describeItem } from './render-blocks.ts';
 export const UPDATE_MODAL_ID = 'update_action';
 
 /** Where the modal came from, so the confirmation goes back there. Kept in the view's private_metadata. */
-export type ModalOrigin = { responseUrl?: string; fromHome?: boolean };
+export type ModalOrigin = { responseUrl?: string; fromHome?: boolean; prompt?: PromptMessage };
+
+/** A message the bot posted (a prompt), by its channel and ts: it is brought up to date after a form saves. */
+export type PromptMessage = { channel: string; ts: string };
 
 type ModalMetadata = ModalOrigin & { target?: string };
 
@@ -109,8 +112,14 @@ export function readUpdateModal(view: {
   const origin: ModalOrigin = {
     ...(metadata.responseUrl ? { responseUrl: metadata.responseUrl } : {}),
     ...(metadata.fromHome ? { fromHome: true } : {}),
+    ...(isPromptMessage(metadata.prompt) ? { prompt: metadata.prompt } : {}),
   };
   return { text: toUpdateCommandText(form), origin, values: form };
+}
+
+function isPromptMessage(value: unknown): value is PromptMessage {
+  const v = value as Partial<PromptMessage> | undefined;
+  return typeof v?.channel === 'string' && typeof v.ts === 'string';
 }
 
 /** The form block a refusal of the update command belongs to, by its field (never by its wording). */

@@ -65,6 +65,14 @@ export function submitAction(title: string, data: Record<string, unknown>): Elem
   return { type: 'Action.Submit', title, data };
 }
 
+/**
+ * An Action.Execute button (Universal Actions): Teams sends it as an `adaptiveCard/action` invoke,
+ * answered with the card brought up to date. Its verb is the gesture its data names.
+ */
+export function executeAction(title: string, data: Record<string, unknown>): Element {
+  return { type: 'Action.Execute', title, verb: String(data.actionbot ?? ''), data };
+}
+
 /** A wrapping TextBlock. */
 export function textBlock(text: string, options: Element = {}): Element {
   return { type: 'TextBlock', text, wrap: true, ...options };

@@ -1,5 +1,6 @@
 import { STATUS_MARKS } from '../../commands/present.ts';
 import type { ActionItem, Block } from '../../commands/reply.ts';
+import { describeRecorded } from '../../commands/scheduled/living-prompt.ts';
 import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
 import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
@@ -8,6 +9,7 @@ import {
   type AdaptiveCard,
   createCard,
   type Element,
+  executeAction,
   measure,
   renderItem,
   submitAction,
@@ -52,17 +54,31 @@ export function buildUpdateFormCard(
   return createCard(body, [submitAction('Save update', { [SUBMIT_KEY]: 'update', target: targetOf(item) })]);
 }
 
-/** A prompt line: the action, quick status buttons, and "Add note" opening the form in place. */
-export function renderPromptItem(item: ActionItem): Element {
+/**
+ * A prompt line: the action, quick status buttons, and "Add note" opening the form in place. The
+ * buttons are Universal Actions (Action.Execute): each answer brings the card up to date. `asOf` (when
+ * the prompt was composed) travels with them: a press on a stale copy records nothing. An action
+ * updated since shows what was recorded instead of its buttons.
+ */
+export function renderPromptItem(item: ActionItem, asOf?: string): Element {
+  const line = renderItem(item);
+  if (item.recorded)
+    return {
+      ...line,
+      items: [
+        ...(line.items as unknown[]),
+        textBlock(`✓ ${describeRecorded(item.recorded)}`, { color: 'Good' }),
+      ],
+    };
   const target = targetOf(item);
+  const when = asOf ? { asOf } : {};
   const quick = RATED_STATUSES.map((status) =>
-    submitAction(describeStatus(status), { [SUBMIT_KEY]: 'quick', target, status }),
+    executeAction(describeStatus(status), { [SUBMIT_KEY]: 'quick', target, status, ...when }),
   );
   // Inputs are named after their action: ids must be unique in the whole card (Teams merges them).
   const form = createCard(formInputs(item, {}, target), [
-    submitAction('Save update', { [SUBMIT_KEY]: 'update', target }),
+    executeAction('Save update', { [SUBMIT_KEY]: 'update', target, ...when }),
   ]);
-  const line = renderItem(item);
   return {
     ...line,
     items: [

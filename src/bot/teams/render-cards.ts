@@ -32,7 +32,12 @@ const MAX_INLINE_FILE = 12_000;
 export function renderTeamsReply(reply: Reply): Partial<Activity>[] {
   // A reply with the feedback form says around it how to type the same in text; the card is enough.
   const form = reply.blocks.find((b) => b.type === 'feedback-form');
-  if (form) return [toCardMessage(createCard(...feedbackFormParts(form)))];
+  if (form) {
+    // A refusal that opens the form instead (feedback typed into a chat) keeps its one line first.
+    const refusal = reply.blocks.find((b) => b.type === 'error');
+    const card = toCardMessage(createCard(...feedbackFormParts(form)));
+    return refusal ? [...packText([renderBlockText(refusal)]), card] : [card];
+  }
   if (!reply.blocks.some(needsCard)) return packText(reply.blocks.map(renderBlockText).filter(Boolean));
   const cards: CardPart[] = [];
   let size = Number.POSITIVE_INFINITY;
@@ -136,7 +141,7 @@ function renderBlockParts(block: Block): CardPart[] {
       return [{ body, ...(actions ? { actions } : {}) }];
     }
     case 'update-prompt':
-      return block.items.map((item) => ({ body: [renderPromptItem(item)] }));
+      return block.items.map((item) => ({ body: [renderPromptItem(item, block.asOf)] }));
     case 'success':
       return [{ body: [textBlock(`✓ ${block.text}`, { color: 'Good' })] }];
     case 'error':

@@ -4,11 +4,14 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  INVOKE_RESPONSE_KEY,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../../config.ts';
 import type { FrontDoor, FrontDoorDeps } from '../front-door.ts';
 import { sendJson } from '../http-server.ts';
+import { findPromptOwnerIds } from './prompt-owners.ts';
 import { readActivity } from './read-activity.ts';
 import { withSingleAttempts } from './single-attempt.ts';
 import { createTeamsRoster } from './teams-roster.ts';
@@ -60,16 +63,24 @@ export function createTeamsFrontDoor(
       sendJson(res, 401, { error: 'unauthorized' });
       return;
     }
+    // An invoke (a card's Action.Execute) is answered in the HTTP response with the turn's invokeResponse.
+    let invoked: InvokeResponse | undefined;
     await adapter.processActivityDirect(authenticated, activity, async (context: TurnContext) => {
       await onTurn(context);
+      invoked = (context.turnState.get(INVOKE_RESPONSE_KEY) as Partial<Activity> | undefined)?.value;
     });
-    res.writeHead(200).end();
+    if (activity.type === 'invoke') {
+      if (invoked) sendJson(res, invoked.status, invoked.body ?? {});
+      else res.writeHead(501).end(); // an invoke we do not handle, as botbuilder answers it
+    } else res.writeHead(200).end();
   }
 
   return {
     name: 'teams',
     routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
-    sender: createTeamsSender(proactive, appId, deps.store.conversations, roster),
+    sender: createTeamsSender(proactive, appId, deps.store.conversations, roster, (reply) =>
+      findPromptOwnerIds(deps.store, reply),
+    ),
     // The teams already known: their owners get 1:1 chats, in the background (serving starts at once).
     start: async () => {
       reaching = roster

@@ -4,6 +4,8 @@ import { type ChatSender, type ChatTarget, type PartResume, SendFailure } from '
 import type { ConversationRepository, StoredConversation } from '../../domain/ports.ts';
 import type { OwnerContact } from '../../domain/schedule-ports.ts';
 import { readConnectorRefusal } from './connector-errors.ts';
+import { readUserId } from './prompt-owners.ts';
+import { withPromptRefresh } from './prompt-refresh.ts';
 import { renderTeamsReply } from './render-cards.ts';
 import type { TeamsRoster } from './teams-roster.ts';
 
@@ -51,8 +53,18 @@ export function createTeamsSender(
   appId: string,
   conversations: Pick<ConversationRepository, 'find' | 'markUnreachable'>,
   roster?: Pick<TeamsRoster, 'reopen' | 'reachOwners'>,
+  /** The Teams ids of a channel prompt's owners, for its cards' `refresh.userIds`. */
+  findOwnerIds: (reply: Reply) => Promise<string[]> = async () => [],
 ): ChatSender {
-  async function sendTo(stored: StoredConversation, reply: Reply, resume?: PartResume) {
+  async function sendTo(
+    stored: StoredConversation,
+    kind: ChatTarget['kind'],
+    reply: Reply,
+    resume?: PartResume,
+  ) {
+    const messages = await renderDelivery(reply, resume?.deliveryId, async () =>
+      kind === 'person' ? [readUserId(stored.reference)].filter((id) => id !== null) : findOwnerIds(reply),
+    );
     let messageId: string | null = null;
     // Progress is saved around parts; a failure to save it is not the platform's, so it is kept apart.
     let saving: unknown = null;
@@ -70,7 +82,7 @@ export function createTeamsSender(
         appId,
         stored.reference as Partial<ConversationReference>,
         async (context) => {
-          messageId = await sendInParts(context, renderTeamsReply(reply), {
+          messageId = await sendInParts(context, messages, {
             from: partsSent,
             beforePart: () => saved(resume?.beforePart),
             onPart: (sent) => {
@@ -104,7 +116,7 @@ export function createTeamsSender(
       // Recorded once: the platform is not asked again until the person writes to the bot.
       if (stored.unreachable) throw new SendFailure(stored.unreachable, false);
       try {
-        return await sendTo(stored, reply, resume);
+        return await sendTo(stored, kind, reply, resume);
       } catch (error) {
         if (!(error instanceof PartFailure)) throw error;
         const refusal = readConnectorRefusal(error.cause);
@@ -122,6 +134,7 @@ export function createTeamsSender(
           try {
             return await sendTo(
               reopened,
+              kind,
               reply,
               resume && { ...resume, progress: { ...resume.progress, partsSent: error.partsSent } },
             );
@@ -133,6 +146,20 @@ export function createTeamsSender(
       }
     },
   };
+}
+
+/**
+ * A delivery's messages; a prompt sent by the outbox is made living (its cards refresh for `userIds`
+ * and its buttons are answered with the card as it is now: prompt-refresh.ts).
+ */
+export async function renderDelivery(
+  reply: Reply,
+  deliveryId: string | undefined,
+  userIds: () => Promise<string[]>,
+): Promise<Partial<Activity>[]> {
+  const messages = renderTeamsReply(reply);
+  if (!deliveryId || !reply.blocks.some((b) => b.type === 'update-prompt')) return messages;
+  return withPromptRefresh(messages, deliveryId, await userIds());
 }
 
 /** A send that failed after `partsSent` parts went out. */

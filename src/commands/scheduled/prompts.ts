@@ -54,7 +54,7 @@ export async function composeCyclePrompts(
           type: 'paragraph',
           text: `The ${cycles} update cycle is open. ${mine.length === 1 ? 'This action needs' : `These ${mine.length} actions need`} an update ${byWhen}.`,
         },
-        { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)) },
+        { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)), asOf: now.toISOString() },
       );
     },
   );

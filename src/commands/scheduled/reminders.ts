@@ -54,7 +54,7 @@ export async function composeReminders(
       createReply(
         { type: 'heading', text: `Reminder: ${first.plan.code} actions` },
         { type: 'paragraph', text: mine.map((a) => `${a.ref}: ${reasons.get(a.id)}`).join('\n') },
-        { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)) },
+        { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)), asOf: now.toISOString() },
       ),
   );
 }

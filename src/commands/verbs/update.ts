@@ -9,6 +9,7 @@ import { findMyActions } from '../my-actions.ts';
 import { toActionItem } from '../present.ts';
 import { findActionByRef, parseRefWords, type RefText } from '../refs.ts';
 import { createErrorReply, createReply } from '../reply.ts';
+import { describeCurrentStatus, findRecordedSince } from '../scheduled/living-prompt.ts';
 import { getRestOfText, type Token } from '../tokenize.ts';
 
 const MAX_ATTEMPTS = 3;
@@ -55,8 +56,17 @@ function checkUpdate(
 function describeDuplicate(action: Action) {
   return createReply({
     type: 'success',
-    text: `Already recorded: that update to ${action.plan.code}:${action.ref} was saved once.`,
+    text: `Already recorded: that update to ${action.plan.code}:${action.ref} was saved once. ${describeCurrentStatus(action)}.`,
   });
+}
+
+// A button or form on a copy of a prompt older than the action's latest update: nothing is recorded.
+function refuseStale(action: Action, asOf: Date | undefined) {
+  if (!asOf || !findRecordedSince(action, asOf)) return null;
+  return createErrorReply(
+    `That message is out of date: ${describeCurrentStatus(action)}. Nothing was recorded; type update ${action.ref} to change it.`,
+    { code: 'stale_prompt' },
+  );
 }
 
 /** `update <ref> [status] [note...]`: records progress; with only a ref, opens the update form. */
@@ -106,6 +116,8 @@ export const updateCommand = defineCommand<UpdateRequest>({
       );
     if (ctx.requestKey && (await ctx.store.actions.hasUpdateWithKey(ctx.requestKey)))
       return describeDuplicate(action);
+    const stale = refuseStale(action, ctx.asOf);
+    if (stale) return stale;
     if (!request.status && !request.note && !request.submitted) {
       return createReply({ type: 'update-form', item: toActionItem(action, now), choices: [] });
     }
@@ -152,6 +164,8 @@ export const updateCommand = defineCommand<UpdateRequest>({
       const fresh = await ctx.store.actions.findAction(action.plan.code, action.ref);
       if (!fresh) break;
       action = fresh;
+      const overtaken = refuseStale(action, ctx.asOf);
+      if (overtaken) return overtaken;
     }
     return createErrorReply(`${action.ref} is being updated by someone else right now; try again.`);
   },

@@ -10,7 +10,8 @@ import { createSlackIdentity } from '../identity.ts';
 import { createSlackFiles } from '../slack-files.ts';
 import { createSlackMembership } from '../slack-membership.ts';
 import { createSlackSender } from '../slack-sender.ts';
-import type { ModalOrigin } from '../views.ts';
+import type { ModalOrigin, PromptMessage } from '../views.ts';
+import { refreshPromptMessage } from './refresh-prompt.ts';
 import { postToResponseUrl, toResponses } from './respond.ts';
 
 // Commands run after their ack, this many at a time: a burst queues instead of delaying the next acks.
@@ -29,6 +30,13 @@ export type SlackListenerContext = {
   publishHome(client: webApi.WebClient, userId: string, page?: number): Promise<void>;
   /** Answers a submitted form where it came from (its command's response_url, the Home tab, or a DM). */
   answerModal(client: webApi.WebClient, userId: string, origin: ModalOrigin, reply: Reply): Promise<void>;
+  /**
+   * Brings a prompt the bot sent (found by where its part landed) up to date in place with
+   * chat.update: what was recorded instead of that action's buttons. Not a prompt: nothing to do.
+   */
+  refreshPrompt(client: webApi.WebClient, prompt: PromptMessage): Promise<void>;
+  /** When the prompt at this message was composed; undefined when it is not one of ours. */
+  findPromptTime(prompt: PromptMessage): Promise<Date | undefined>;
   /** The feedback tags for the feedback form's search. */
   searchTags(query: string): Promise<{ value: string; label: string }[]>;
 };
@@ -69,6 +77,14 @@ export function createListenerContext(app: App, deps: FrontDoorDeps, botToken: s
         for (const body of toResponses(reply)) await postToResponseUrl(origin.responseUrl, body);
       else if (!origin.fromHome || isErrorReply(reply))
         await createSlackSender(client).send({ kind: 'person', externalId: userId }, reply);
+    },
+    refreshPrompt: (client, prompt) => refreshPromptMessage(client, prompt, deps),
+    async findPromptTime(prompt) {
+      const found = await deps.store.outbox.findPostedPart('slack', prompt.channel, prompt.ts);
+      const asOf = found?.message.blocks.find(
+        (b): b is Extract<typeof b, { type: 'update-prompt' }> => b.type === 'update-prompt',
+      )?.asOf;
+      return asOf ? new Date(asOf) : undefined;
     },
     async searchTags(query) {
       return toTagChoices(await deps.store.feedback.searchTagTargets(toSearchWords(query), MAX_TAG_OPTIONS));

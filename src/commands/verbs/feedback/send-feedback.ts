@@ -44,6 +44,20 @@ export async function submitFeedback(
   request: Extract<FeedbackRequest, { kind: 'submit' }>,
   ctx: AnonymousContext,
 ): Promise<Reply> {
+  // Typed where the platform keeps the message under the sender's name: refused without reading
+  // the text any further, and the form offered instead (its submit is not a chat message).
+  if (ctx.retained) {
+    const form = await showFeedbackForm(request.tags, ctx);
+    const formBlocks = form.blocks.some((b) => b.type === 'feedback-form') ? form.blocks : [];
+    return createReply(
+      {
+        type: 'error',
+        text: 'Not sent: Teams keeps messages you type under your name, so feedback typed here would not be anonymous. Use the form instead (it is not a chat message), and delete the message you typed.',
+        code: 'feedback_in_retained_chat',
+      },
+      ...formBlocks,
+    );
+  }
   // In a Teams channel or group chat the typed text is visible to everyone there.
   if (ctx.platform === 'teams' && ctx.conversation && ctx.conversation.kind !== 'direct')
     return createErrorReply(

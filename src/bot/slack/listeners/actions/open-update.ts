@@ -3,6 +3,7 @@ import { renderSlackMessage } from '../../render-messages.ts';
 import { buildUpdateModal } from '../../views.ts';
 import type { SlackListenerContext } from '../context.ts';
 import { findBlock, respondAll } from '../respond.ts';
+import { toPromptMessage } from './quick-status.ts';
 
 /** "Add note" on a prompt or "Update" in the Home tab: opens the update form for that action. */
 export function createOpenUpdateAction(ctx: SlackListenerContext) {
@@ -19,7 +20,11 @@ export function createOpenUpdateAction(ctx: SlackListenerContext) {
     const form = findBlock(reply, 'update-form');
     const fromHome = body.view?.type === 'home';
     if (form?.item) {
-      const origin = fromHome ? { fromHome } : { responseUrl: body.response_url };
+      // From a prompt: the prompt is brought up to date once the form saves.
+      const prompt = fromHome ? null : toPromptMessage(body.container);
+      const origin = fromHome
+        ? { fromHome }
+        : { responseUrl: body.response_url, ...(prompt ? { prompt } : {}) };
       await client.views.open({ trigger_id: body.trigger_id, view: buildUpdateModal(form.item, [], origin) });
     } else if (fromHome) {
       // No response_url in the Home tab: a refusal (not an owner...) is shown in a small modal.

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { toUpdateCommandText } from '../../../../commands/forms.ts';
 import { parseTarget } from '../../../../domain/codes.ts';
 import { RATED_STATUSES, type RatedStatus } from '../../../../domain/status.ts';
-import { buildUpdateModal } from '../../views.ts';
+import { buildUpdateModal, type PromptMessage } from '../../views.ts';
 import type { SlackListenerContext } from '../context.ts';
 import { findBlock, hashKey, respondAll } from '../respond.ts';
 
@@ -26,24 +26,47 @@ export function createQuickStatusAction(ctx: SlackListenerContext) {
     const where = body.container?.message_ts ?? body.view?.id ?? '';
     const requestKey = hashKey('button', body.user.id, where, action.action_id, action.value ?? '');
     const text = toUpdateCommandText({ ...value, note: '' });
-    const reply = await ctx.run(body.user.id, text, { requestKey, gesture: 'quick-status' });
+    const asOf = value.asOf ? { asOf: value.asOf } : {};
+    const reply = await ctx.run(body.user.id, text, { requestKey, gesture: 'quick-status', ...asOf });
     const form = findBlock(reply, 'update-form');
+    const prompt = toPromptMessage(body.container);
     if (form?.item) {
-      const view = buildUpdateModal(form.item, [], { responseUrl: body.response_url }, form.status);
+      const origin = { responseUrl: body.response_url, ...(prompt ? { prompt } : {}) };
+      const view = buildUpdateModal(form.item, [], origin, form.status);
       await client.views.open({ trigger_id: body.trigger_id, view });
-    } else await respondAll(respond, reply);
+      return;
+    }
+    await respondAll(respond, reply);
+    // Recorded, or refused as stale: either way the prompt now shows the action as it is.
+    if (prompt) await ctx.refreshPrompt(client, prompt);
   };
 }
 
-/** A quick status button's value: `{"target":"ARAP:2.4","status":"GREEN"}`; null when it is not one. */
+/** The message a button was pressed on (a prompt), from the payload's container; null elsewhere. */
+export function toPromptMessage(container: Record<string, unknown> | undefined): PromptMessage | null {
+  const channel = container?.channel_id;
+  const ts = container?.message_ts;
+  if (container?.type !== 'message' || typeof channel !== 'string' || typeof ts !== 'string') return null;
+  return { channel, ts };
+}
+
+/**
+ * A quick status button's value: `{"target":"ARAP:2.4","status":"GREEN","asOf":"2027-01-04T09:00:00.000Z"}`
+ * (`asOf`: when its prompt was composed); null when it is not one.
+ */
 export function parseQuickStatus(
   value: string | undefined,
-): { planCode: string; ref: string; status: RatedStatus } | null {
+): { planCode: string; ref: string; status: RatedStatus; asOf?: Date } | null {
   try {
-    const { target, status } = JSON.parse(value ?? '');
+    const { target, status, asOf } = JSON.parse(value ?? '');
     const action = parseTarget(String(target));
     if (!action || !RATED_STATUSES.includes(status)) return null;
-    return { ...action, status };
+    const composed = typeof asOf === 'string' ? new Date(asOf) : null;
+    return {
+      ...action,
+      status,
+      ...(composed && !Number.isNaN(composed.getTime()) ? { asOf: composed } : {}),
+    };
   } catch {
     return null; // not JSON: not one of our buttons
   }

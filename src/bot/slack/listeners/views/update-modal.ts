@@ -18,7 +18,10 @@ export function createUpdateModalSubmit(ctx: SlackListenerContext) {
     }
     const picking = !JSON.parse(view.private_metadata || '{}').target;
     const requestKey = hashKey('view', view.id, submission.text);
-    const pending = ctx.run(body.user.id, submission.text, { requestKey });
+    const prompt = submission.origin.prompt;
+    // Opened from a prompt: a stale prompt's form records nothing either (its time is the stored prompt's).
+    const asOf = prompt && (await ctx.findPromptTime(prompt));
+    const pending = ctx.run(body.user.id, submission.text, { requestKey, ...(asOf ? { asOf } : {}) });
     const reply = await Promise.race([pending, delay(MODAL_DEADLINE_MS)]);
     const refusal = reply && findRefusal(reply);
     if (refusal) {
@@ -28,5 +31,6 @@ export function createUpdateModalSubmit(ctx: SlackListenerContext) {
     }
     await ack();
     await ctx.answerModal(client, body.user.id, submission.origin, reply ?? (await pending));
+    if (prompt) await ctx.refreshPrompt(client, prompt);
   };
 }
