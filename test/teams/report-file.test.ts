@@ -3,6 +3,7 @@ import type { FrontDoor } from '../../src/bot/front-door.ts';
 import type { RunningHttpServer } from '../../src/bot/http-server.ts';
 import { createTeamsFrontDoor } from '../../src/bot/teams/teams-front-door.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createReportDocuments } from '../../src/reports/render-docx.ts';
 import { type FakeConnector, startFakeConnector } from '../support/fake-connector.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { serveFrontDoor } from '../support/serve-front-door.ts';
@@ -31,7 +32,10 @@ describe.each(ENGINES)('report files in a Teams personal chat over HTTP on %s', 
     fake = await startFakeConnector();
     fake.members.set(ADA.id, ADA);
     const logger = createLogger('error', () => {});
-    door = createTeamsFrontDoor({ mode: 'emulator' }, { store: h.store, clock: h.clock, admins: [], logger });
+    door = createTeamsFrontDoor(
+      { mode: 'emulator' },
+      { store: h.store, clock: h.clock, admins: [], logger, documents: createReportDocuments() },
+    );
     server = await serveFrontDoor(door, h.db.isReady, logger);
   });
 
@@ -62,8 +66,8 @@ describe.each(ENGINES)('report files in a Teams personal chat over HTTP on %s', 
     return { status: res.status, body: text ? JSON.parse(text) : null, sent: fake.sent.slice(before) };
   }
 
-  const askForReport = async () => {
-    const asked = await post({ type: 'message', text: 'report csv' });
+  const askForReport = async (format = 'csv') => {
+    const asked = await post({ type: 'message', text: `report ${format}` });
     expect(asked.sent).toHaveLength(1);
     return asked.sent[0]?.activity as unknown as { text: string; attachments: Consent[] };
   };
@@ -109,6 +113,20 @@ describe.each(ENGINES)('report files in a Teams personal chat over HTTP on %s', 
         content: { uniqueId: 'unique-f1', fileType: 'csv' },
       },
     ]);
+  });
+
+  it('uploads a Word report as the document itself, every action in it', async () => {
+    const consent = (await askForReport('docx')).attachments[0] as Consent;
+    expect(consent.name).toMatch(/\.docx$/);
+    const accepted = await answer(consent, 'accept', 'w1');
+    expect(accepted.status).toBe(200);
+    const uploaded = fake.uploads.get('w1');
+    // Made again on accept: the same document, give or take the few bytes of its creation time.
+    expect(Math.abs((uploaded?.length ?? 0) - consent.content.sizeInBytes)).toBeLessThan(64);
+    expect(uploaded?.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip, not base64 text
+    const mammoth = await import('mammoth');
+    const { value } = await mammoth.extractRawText({ buffer: uploaded as Buffer });
+    for (const ref of ['1.1', '2.4']) expect(value).toContain(ref);
   });
 
   it('answers a decline with one line and uploads nothing', async () => {

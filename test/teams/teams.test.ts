@@ -239,15 +239,20 @@ describe.each(ENGINES)('Teams front door over HTTP on %s', (engine) => {
     expect(JSON.stringify(cardOf(replies[0]))).toContain('FactSet');
   });
 
-  it('answers a Word report with its summary and how to save it, never the bytes', async () => {
+  it('offers a Word report in a personal chat as a file to accept, never its bytes in the chat', async () => {
     const { replies } = await say(ADA, 'report since 01/10/2026 docx');
     expect(replies).toHaveLength(1);
-    const body = JSON.stringify(replies[0]?.activity);
-    expect(body).toContain('Anti-Racist Action Plan (ARAP), 2026-11-22, since 1 October 2026');
-    expect(body).toContain(
-      'arap-report-2026-11-22-since-2026-10-01.docx: a Word document; save it with npx actionbot report',
-    );
-    expect(body.length).toBeLessThan(4_000);
+    const activity = replies[0]?.activity;
+    expect(activity?.text).toContain('Anti-Racist Action Plan (ARAP), 2026-11-22, since 1 October 2026');
+    const consent = activity?.attachments?.[0] as unknown as {
+      contentType: string;
+      name: string;
+      content: { sizeInBytes: number };
+    };
+    expect(consent.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
+    expect(consent.name).toBe('arap-report-2026-11-22-since-2026-10-01.docx');
+    expect(consent.content.sizeInBytes).toBeGreaterThan(5_000); // the document's bytes, not its base64 text
+    expect(JSON.stringify(activity).length).toBeLessThan(4_000);
   });
 
   it('lists actions as a card, one entry per action with status words', async () => {

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { Block } from '../../commands/reply.ts';
 import { truncate } from '../../domain/format.ts';
+import { fileBytes } from '../file-bytes.ts';
 import { SUBMIT_KEY } from './card-submit.ts';
 
 // Files in a Teams personal chat: the bot asks to upload (a file consent card); once the person
@@ -21,7 +22,7 @@ export function toFileConsentCard(file: Extract<Block, { type: 'file' }>, comman
     name: file.name,
     content: {
       description: truncate(file.summary, 200),
-      sizeInBytes: Buffer.byteLength(file.content, 'utf8'),
+      sizeInBytes: fileBytes(file).length,
       acceptContext: context,
       declineContext: context,
     },
@@ -60,15 +61,14 @@ export function readConsentAnswer(value: unknown): ConsentAnswer | null {
 }
 
 /** Uploads the whole file to Teams' upload session in one PUT, its byte range given. */
-export async function uploadFile(uploadUrl: string, content: string): Promise<void> {
-  const body = Buffer.from(content, 'utf8');
+export async function uploadFile(uploadUrl: string, body: Buffer): Promise<void> {
   const response = await fetch(uploadUrl, {
     method: 'PUT',
     headers: {
       'content-length': String(body.length),
       'content-range': `bytes 0-${body.length - 1}/${body.length}`,
     },
-    body,
+    body: new Uint8Array(body),
   });
   if (!response.ok) throw new Error(`file upload answered ${response.status}`);
 }

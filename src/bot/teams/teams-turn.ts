@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
 import { type Block, createErrorReply, createReply, type Reply } from '../../commands/reply.ts';
+import { fileBytes } from '../file-bytes.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
 import { readCardSubmit, readCommandSubmit, readFeedbackSubmit } from './card-submit.ts';
 import {
@@ -174,7 +175,7 @@ export function createTeamsTurnHandler(
       const file = reply.blocks.find((b): b is FileBlock => b.type === 'file');
       if (!file) await send(context, reply);
       else {
-        await uploadFile(answer.upload.uploadUrl, file.content);
+        await uploadFile(answer.upload.uploadUrl, fileBytes(file));
         await context.sendActivity({ type: 'message', attachments: [toFileInfoCard(answer.upload)] });
       }
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 import type { Conversation } from '../../../commands/command.ts';
 import { type Block, createReply, type Reply } from '../../../commands/reply.ts';
+import { fileBytes } from '../../file-bytes.ts';
 import { renderSlackMessage, renderSlackMessages, type SlackMessage } from '../render-messages.ts';
 
 // A modal's validation errors must be in the ack, within Slack's 3 s: past this, close it and answer later.
@@ -69,9 +70,7 @@ export async function sendFile(
     filename: file.name,
     title: file.name,
     // A Word report travels as base64 in the reply: Slack gets its bytes.
-    ...(file.encoding === 'base64'
-      ? { file: Buffer.from(file.content, 'base64') }
-      : { content: file.content }),
+    ...(file.encoding === 'base64' ? { file: fileBytes(file) } : { content: file.content }),
     initial_comment: file.summary,
   });
 }
