@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   let serving = false;
   try {
     logger.info('database ready', { engine: db.engine });
+    if (db.note) logger.warn(`embedded database is PGlite: ${db.note}`);
     const feedbackSecret = await resolveFeedbackSecret(config.database, config.feedbackSecret, {
       countNetworks: () => db.prisma.staffNetwork.count(),
       logger,
