@@ -1,7 +1,5 @@
 import { runConsole } from './bot/console/run-console.ts';
 import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
-import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
-import { createTeamsFrontDoor } from './bot/teams/teams-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
@@ -30,7 +28,7 @@ async function main(): Promise<void> {
       if (demo) logger.info('demo plan loaded', { ...demo });
     }
     const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: config.schedules.bankHolidays };
-    const frontDoors = createFrontDoors(config, {
+    const frontDoors = await createFrontDoors(config, {
       store,
       clock: systemClock,
       admins: config.admins,
@@ -62,11 +60,20 @@ async function main(): Promise<void> {
 
 const systemClock = { now: () => new Date() };
 
-/** The chat front doors the configuration has credentials for; none means the local console. */
-function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
+/**
+ * The chat front doors the configuration has credentials for; none means the local console. Each is
+ * loaded only when configured: an SDK not in use (botbuilder is about 20 MB) is never imported.
+ */
+async function createFrontDoors(config: Config, deps: FrontDoorDeps): Promise<FrontDoor[]> {
   const doors: FrontDoor[] = [];
-  if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
-  if (config.teams) doors.push(createTeamsFrontDoor(config.teams, deps));
+  if (config.slack) {
+    const { createSlackFrontDoor } = await import('./bot/slack/slack-front-door.ts');
+    doors.push(createSlackFrontDoor(config.slack, deps));
+  }
+  if (config.teams) {
+    const { createTeamsFrontDoor } = await import('./bot/teams/teams-front-door.ts');
+    doors.push(createTeamsFrontDoor(config.teams, deps));
+  }
   return doors;
 }
 
