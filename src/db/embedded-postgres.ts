@@ -87,6 +87,10 @@ export async function startEmbeddedPostgres(
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const url = `postgresql://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}`;
+  // However this process ends (a stop's deadline calls process.exit), the server is told to stop too.
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  void exited.then(() => process.off('exit', stopOnExit));
   await waitUntilReady(url, exited, dir);
   return {
     url,
