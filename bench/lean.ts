@@ -35,7 +35,7 @@ export async function benchLean(): Promise<string> {
     ACTIONBOT_SCHEDULES: 'false',
     LOG_LEVEL: 'warn',
   };
-  const bare = { SIGNING_SECRET: SECRET };
+  const bare = { SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl };
   const rows: Row[] = [];
   const loads: { name: string; result: E2eResult; peak: number }[] = [];
   const running: BenchProcess[] = [];

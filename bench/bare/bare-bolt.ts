@@ -1,7 +1,7 @@
 // A bare Bolt app (one command that acks, HTTP receiver), the floor Actionbot's memory is compared with.
 // BARE_IMPORTS=1 also imports botbuilder and the Prisma client, as Actionbot does; BARE_INSERT=<url>
 // makes the command do what a minimal bot does: ack, one INSERT with `pg`, answer at response_url.
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import pg from 'pg';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -15,10 +15,15 @@ const pool = process.env.BARE_INSERT
 await pool?.query(
   'CREATE TABLE IF NOT EXISTS bench_updates (id serial PRIMARY KEY, ref text, status text, note text, at timestamptz DEFAULT now())',
 );
+const receiver = new HTTPReceiver({
+  signingSecret: process.env.SIGNING_SECRET ?? '',
+  endpoints: '/slack/events',
+});
+// Bolt checks the token with auth.test on each request: point it at the bench's fake Slack.
 const app = new App({
   token: 'xoxb-bench',
-  signingSecret: process.env.SIGNING_SECRET ?? '',
-  tokenVerificationEnabled: false,
+  receiver,
+  clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
 });
 app.command('/action', async ({ ack, command, respond }) => {
   await ack();
