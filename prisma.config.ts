@@ -9,9 +9,18 @@ import { openDriver } from './src/db/adapter.ts';
 const { database } = loadConfig(process.env);
 process.env.DATABASE_URL ??= 'postgresql://embedded@localhost/actionbot';
 
+// The CLI never opens the embedded database: npm's install runs `prisma -v` (the client's
+// postinstall), which calls this adapter, and an embedded PostgreSQL started there would keep the
+// install waiting, while a PGlite opened there would claim the data directory for PGlite. The app
+// applies migrations itself at start (src/db/migrate.ts); with DATABASE_URL set the CLI uses that server.
+const cliTarget =
+  database.kind === 'embedded'
+    ? { kind: 'embedded' as const, dataDir: 'memory://', engine: 'pglite' as const }
+    : database;
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
-  adapter: async () => (await openDriver(database)).adapter,
+  adapter: async () => (await openDriver(cliTarget)).adapter,
 });

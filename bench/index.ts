@@ -1,5 +1,6 @@
 import { benchDigest } from './digest.ts';
 import { benchFanout } from './fanout.ts';
+import { benchLean } from './lean.ts';
 import { benchMessageSizes } from './message-sizes.ts';
 import { benchSlackAck } from './slack-ack.ts';
 import { benchStatements } from './statements.ts';
@@ -7,6 +8,7 @@ import { benchStatements } from './statements.ts';
 /** `npm run bench [-- name...]`: every benchmark (or the named ones), each against a baseline of the same run. */
 const BENCHES: Record<string, () => Promise<string>> = {
   'slack-ack': benchSlackAck,
+  lean: benchLean,
   digest: benchDigest,
   fanout: benchFanout,
   'message-sizes': benchMessageSizes,

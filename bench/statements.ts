@@ -11,6 +11,7 @@ import { slashCommand } from '../test/support/slack-payloads.ts';
 import {
   createServerDatabase,
   dropServerDatabase,
+  getProxiedUrl,
   TEST_FEEDBACK_SECRET,
 } from '../test/support/test-database.ts';
 import { startWireCounter, type WireCounter } from '../test/support/wire-counter.ts';
@@ -34,9 +35,7 @@ type Case = { name: string; run(round: number): Promise<void> };
 export async function benchStatements(): Promise<string> {
   const target = await createServerDatabase();
   const counter = await startWireCounter();
-  const proxied = new URL(target.url);
-  proxied.host = `127.0.0.1:${counter.port}`;
-  const db = await openDatabase({ kind: 'postgres', url: proxied.toString() });
+  const db = await openDatabase({ kind: 'postgres', url: getProxiedUrl(target.url, counter.port) });
   const fake = await startFakeSlack();
   let server: RunningHttpServer | undefined;
   try {

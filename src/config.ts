@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseAdmins } from './config/admins.ts';
 import { ConfigError } from './config/config-error.ts';
-import { type DatabaseTarget, databaseEnv, databaseTarget } from './config/database.ts';
+import { type DatabaseTarget, databaseEnv, databaseTarget, type EmbeddedEngine } from './config/database.ts';
 import { blankToUndefined, booleanText } from './config/env-text.ts';
 import { type ScheduleConfig, scheduleConfig, scheduleEnv, sendRateEnv } from './config/schedules.ts';
 import { type SlackConfig, slackConfig, slackEnv } from './config/slack.ts';
@@ -10,7 +10,7 @@ import type { AdminEntry } from './domain/person.ts';
 import type { LogLevel } from './logger.ts';
 
 export { ConfigError } from './config/config-error.ts';
-export type { DatabaseTarget, ScheduleConfig, SlackConfig, TeamsConfig };
+export type { DatabaseTarget, EmbeddedEngine, ScheduleConfig, SlackConfig, TeamsConfig };
 
 /** The validated, frozen configuration of one process. */
 export type Config = Readonly<{

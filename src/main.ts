@@ -1,8 +1,6 @@
 import { loadBankHolidays } from './bank-holidays.ts';
 import { runConsole } from './bot/console/run-console.ts';
 import type { FrontDoor, FrontDoorDeps } from './bot/front-door.ts';
-import { createSlackFrontDoor } from './bot/slack/slack-front-door.ts';
-import { createTeamsFrontDoor } from './bot/teams/teams-front-door.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createStore } from './db/create-store.ts';
 import { openDatabase } from './db/database.ts';
@@ -25,6 +23,7 @@ async function main(): Promise<void> {
   let serving = false;
   try {
     logger.info('database ready', { engine: db.engine });
+    if (db.note) logger.warn(`embedded database is PGlite: ${db.note}`);
     const feedbackSecret = await resolveFeedbackSecret(config.database, config.feedbackSecret, {
       countNetworks: () => db.prisma.staffNetwork.count(),
       logger,
@@ -40,7 +39,7 @@ async function main(): Promise<void> {
     const schedule = { ...DEFAULT_SCHEDULE, bankHolidays: await bankHolidays };
     // Word reports: the docx library loads on the first one asked for, never at start.
     const documents = createReportDocuments();
-    const frontDoors = createFrontDoors(config, {
+    const frontDoors = await createFrontDoors(config, {
       store,
       clock: systemClock,
       admins: config.admins,
@@ -74,11 +73,20 @@ async function main(): Promise<void> {
 
 const systemClock = { now: () => new Date() };
 
-/** The chat front doors the configuration has credentials for; none means the local console. */
-function createFrontDoors(config: Config, deps: FrontDoorDeps): FrontDoor[] {
+/**
+ * The chat front doors the configuration has credentials for; none means the local console. Each is
+ * loaded only when configured: an SDK not in use (botbuilder is about 20 MB) is never imported.
+ */
+async function createFrontDoors(config: Config, deps: FrontDoorDeps): Promise<FrontDoor[]> {
   const doors: FrontDoor[] = [];
-  if (config.slack) doors.push(createSlackFrontDoor(config.slack, deps));
-  if (config.teams) doors.push(createTeamsFrontDoor(config.teams, deps));
+  if (config.slack) {
+    const { createSlackFrontDoor } = await import('./bot/slack/slack-front-door.ts');
+    doors.push(createSlackFrontDoor(config.slack, deps));
+  }
+  if (config.teams) {
+    const { createTeamsFrontDoor } = await import('./bot/teams/teams-front-door.ts');
+    doors.push(createTeamsFrontDoor(config.teams, deps));
+  }
   return doors;
 }
 

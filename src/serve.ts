@@ -47,7 +47,7 @@ export async function serveUntilSignalled(
   const scheduler = config.schedules.enabled
     ? // The embedded database is opened by this process alone: no other can be running its jobs.
       startScheduler(schedulerDeps(doors, { config, logger, store, clock, schedule }), {
-        soleProcess: db.engine === 'pglite',
+        soleProcess: db.soleProcess,
       })
     : null;
   logger.info('serving', {

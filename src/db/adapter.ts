@@ -1,9 +1,16 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { DatabaseTarget } from '../config.ts';
+import type { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseTarget, EmbeddedEngine } from '../config.ts';
+import {
+  canServerReach,
+  type EmbeddedServer,
+  getClusterDir,
+  getServerUser,
+  startEmbeddedPostgres,
+} from './embedded-postgres.ts';
 import { NameSafePool } from './name-safe-pool.ts';
 
 /** One database connection for raw SQL: multi-statement scripts and parameterised queries. */
@@ -16,20 +23,62 @@ export type SqlSession = {
 
 /** A Prisma driver adapter factory with the raw driver underneath (migrations need raw SQL). */
 export type Driver = {
-  engine: 'pglite' | 'postgres';
+  engine: Engine;
+  /** Why the engine is not the one asked for, when it is not (said once at start). */
+  note?: string;
   adapter: PrismaPg | PrismaPGlite;
   /** Runs `fn` on one connection, so session state such as advisory locks holds throughout. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
-/** Opens the driver for a target: PGlite on a data directory (or `memory://`), or a pool to PostgreSQL. */
+/** Which engine serves a database: a server we were given, the embedded PostgreSQL, or PGlite. */
+export type Engine = 'postgres' | 'embedded-postgres' | 'pglite';
+
+/** Opens the driver for a target: an embedded database on a data directory, or a pool to PostgreSQL. */
 export async function openDriver(target: DatabaseTarget): Promise<Driver> {
-  return target.kind === 'embedded' ? openPglite(target.dataDir) : openPostgres(target.url);
+  if (target.kind === 'postgres') return openPostgres(target.url, 'postgres');
+  const { engine, note } = chooseEmbeddedEngine(target);
+  if (engine === 'pglite') return { ...(await openPglite(target.dataDir)), ...(note ? { note } : {}) };
+  const server = await startEmbeddedPostgres(getClusterDir(target.dataDir));
+  return openPostgres(server.url, 'embedded-postgres', server);
+}
+
+/**
+ * The embedded engine for a data directory: the one configured; else PGlite for `memory://` and for a
+ * directory that already holds PGlite's files (so an existing database is never left behind); else
+ * the embedded PostgreSQL, unless we are root and there is no postgres user for it to run as.
+ */
+export function chooseEmbeddedEngine(target: DatabaseTarget & { kind: 'embedded' }): {
+  engine: EmbeddedEngine;
+  note?: string;
+} {
+  if (target.engine) return { engine: target.engine };
+  if (target.dataDir.startsWith('memory://')) return { engine: 'pglite' };
+  if (fs.existsSync(path.join(target.dataDir, 'PG_VERSION')))
+    return { engine: 'pglite', note: 'this data directory holds a PGlite database' };
+  const user = getServerUser();
+  if (user === null)
+    return {
+      engine: 'pglite',
+      note: 'PostgreSQL cannot run as root and there is no postgres user to run it as',
+    };
+  fs.mkdirSync(target.dataDir, { recursive: true });
+  if (!canServerReach(target.dataDir, user))
+    return {
+      engine: 'pglite',
+      note: `PostgreSQL runs as the postgres user, which cannot reach ${target.dataDir}`,
+    };
+  return { engine: 'postgres' };
 }
 
 async function openPglite(dataDir: string): Promise<Driver> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  // Loaded only when used: PGlite's WebAssembly build is most of its memory.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
   const pglite = await PGlite.create(dataDir);
   const session: SqlSession = {
     exec: async (sql) => void (await pglite.exec(sql)),
@@ -43,13 +92,13 @@ async function openPglite(dataDir: string): Promise<Driver> {
   };
 }
 
-function openPostgres(url: string): Driver {
+function openPostgres(url: string, engine: Engine, server?: EmbeddedServer): Driver {
   const pool = new NameSafePool({ connectionString: url, max: 10 });
   pool.on('error', () => {
     // An idle client lost its connection: the pool drops it, and the next query reports real failures.
   });
   return {
-    engine: 'postgres',
+    engine,
     adapter: new PrismaPg(pool),
     withSession: async (fn) => {
       const client = await pool.connect();
@@ -59,7 +108,10 @@ function openPostgres(url: string): Driver {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      await server?.stop();
+    },
   };
 }
 

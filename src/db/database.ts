@@ -1,12 +1,16 @@
 import type { DatabaseTarget } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { openDriver } from './adapter.ts';
+import { type Engine, openDriver } from './adapter.ts';
 import { applyMigrations } from './migrate.ts';
 
 /** An open database: the Prisma client, which engine serves it, and how to close it. */
 export type Database = {
   prisma: PrismaClient;
-  engine: 'pglite' | 'postgres';
+  engine: Engine;
+  /** True for an embedded database: only this process opens it, so no other can be running its jobs. */
+  soleProcess: boolean;
+  /** Why the embedded engine is not the default one, when it is not. */
+  note?: string;
   /** True when a trivial query succeeds. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -25,6 +29,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     prisma,
     engine: driver.engine,
+    soleProcess: driver.engine !== 'postgres',
+    ...(driver.note ? { note: driver.note } : {}),
     isReady: () =>
       prisma.$queryRaw`SELECT 1`.then(
         () => true,

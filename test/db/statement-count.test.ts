@@ -4,7 +4,12 @@ import { createStore } from '../../src/db/create-store.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import type { Store } from '../../src/domain/ports.ts';
 import { FIXED_NOW, FIXTURE_PLAN } from '../support/fixture-plan.ts';
-import { createServerDatabase, dropServerDatabase, TEST_FEEDBACK_SECRET } from '../support/test-database.ts';
+import {
+  createServerDatabase,
+  dropServerDatabase,
+  getProxiedUrl,
+  TEST_FEEDBACK_SECRET,
+} from '../support/test-database.ts';
 import { startWireCounter, type WireCounter } from '../support/wire-counter.ts';
 
 // What a command costs on the PostgreSQL wire, counted by a proxy in front of the server (every
@@ -26,9 +31,7 @@ describe('statements per command on PostgreSQL', () => {
     const target = await createServerDatabase();
     url = target.url;
     counter = await startWireCounter();
-    const proxied = new URL(target.url);
-    proxied.host = `127.0.0.1:${counter.port}`;
-    db = await openDatabase({ kind: 'postgres', url: proxied.toString() });
+    db = await openDatabase({ kind: 'postgres', url: getProxiedUrl(target.url, counter.port) });
     store = createStore(db.prisma, { feedbackSecret: TEST_FEEDBACK_SECRET });
     await store.plans.importPlan(FIXTURE_PLAN, null);
     await dispatch({ text: 'list', actor }, deps()); // the people are known from here on

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type net from 'node:net';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/config.ts';
 import { createStore } from '../../src/db/create-store.ts';
@@ -12,6 +13,24 @@ export type Engine = (typeof ENGINES)[number];
 
 /** The server the PostgreSQL tests use; override with TEST_DATABASE_URL. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** How to reach the test server: its TCP host and port, or its Unix socket (a `host=/dir` URL parameter). */
+export function getServerAddress(): net.NetConnectOpts {
+  const url = new URL(SERVER_URL);
+  const socketDir = url.searchParams.get('host');
+  const port = Number(url.port || 5432);
+  return socketDir?.startsWith('/')
+    ? { path: `${socketDir}/.s.PGSQL.${port}` }
+    : { host: url.hostname, port };
+}
+
+/** `url` reached through a local TCP proxy on `port` instead of the server's own address. */
+export function getProxiedUrl(url: string, port: number): string {
+  const proxied = new URL(url);
+  proxied.host = `127.0.0.1:${port}`;
+  proxied.searchParams.delete('host');
+  return proxied.toString();
+}
 
 /** The feedback secret test stores are keyed with (there is no default). */
 export const TEST_FEEDBACK_SECRET = 'test-feedback-secret-0123456789';
@@ -60,7 +79,7 @@ async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promis
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL tests need a server at ${SERVER_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`,
+      `PostgreSQL tests need a server at ${SERVER_URL} (vitest starts an embedded one when none answers; set TEST_DATABASE_URL): ${(error as Error).message}`,
     );
   }
   try {

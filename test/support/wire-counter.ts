@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
+import { getServerAddress } from './test-database.ts';
 
 /**
  * A TCP proxy in front of PostgreSQL that counts the statements clients run, on the wire: each
@@ -14,7 +15,9 @@ export type WireCounter = {
   close(): Promise<void>;
 };
 
-export async function startWireCounter(target = { host: '127.0.0.1', port: 5432 }): Promise<WireCounter> {
+export async function startWireCounter(
+  target: net.NetConnectOpts = getServerAddress(),
+): Promise<WireCounter> {
   const sockets = new Set<net.Socket>();
   const counter: WireCounter = {
     port: 0,
@@ -31,7 +34,7 @@ export async function startWireCounter(target = { host: '127.0.0.1', port: 5432 
       }),
   };
   const server = net.createServer((client) => {
-    const upstream = net.connect(target.port, target.host);
+    const upstream = net.connect(target);
     sockets.add(client).add(upstream);
     let buffer = Buffer.alloc(0);
     let started = false; // the startup message has no type byte
