@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   let serving = false;
   try {
     logger.info('database ready', { engine: db.engine });
-    if (db.note) logger.warn(`embedded database is PGlite: ${db.note}`);
+    // PGlite serves as well, only heavier: said at start (info), not a warning in every console run.
+    if (db.note) logger.info('embedded database is PGlite', { reason: db.note });
     const feedbackSecret = await resolveFeedbackSecret(config.database, config.feedbackSecret, {
       countNetworks: () => db.prisma.staffNetwork.count(),
       logger,
