@@ -2,7 +2,20 @@ import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilde
 import type { NetworkMembership } from '../../domain/feedback-ports.ts';
 import type { Logger } from '../../logger.ts';
 
+// Teams hands a roster out 500 members a page at most.
 const PAGE_SIZE = 500;
+
+/** Every member of a team, page by page (`getPagedTeamMembers` with its continuation token). */
+export async function readTeamMembers(context: TurnContext, teamId: string): Promise<TeamsChannelAccount[]> {
+  const members: TeamsChannelAccount[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, continuationToken);
+    members.push(...page.members);
+    continuationToken = page.continuationToken || undefined;
+  } while (continuationToken);
+  return members;
+}
 
 /**
  * Staff-network membership on Teams: whether the person is in the roster of the network's linked team,
@@ -13,18 +26,7 @@ export function createTeamsMembership(context: TurnContext, logger: Logger): Net
     async check(network, who) {
       if (who.platform !== 'teams' || !network.teamsTeamId) return { status: 'not-linked' };
       try {
-        const members: TeamsChannelAccount[] = [];
-        let continuationToken: string | undefined;
-        do {
-          const page = await TeamsInfo.getPagedTeamMembers(
-            context,
-            network.teamsTeamId,
-            PAGE_SIZE,
-            continuationToken,
-          );
-          members.push(...page.members);
-          continuationToken = page.continuationToken || undefined;
-        } while (continuationToken);
+        const members = await readTeamMembers(context, network.teamsTeamId);
         return members.some((m) => m.aadObjectId === who.externalId)
           ? { status: 'member', memberCount: members.length }
           : { status: 'not-member' };

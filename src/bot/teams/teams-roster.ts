@@ -1,12 +1,11 @@
 import type { CloudAdapter, ConversationReference, TeamsChannelAccount } from 'botbuilder';
-import { TeamsInfo } from 'botbuilder';
 import type { PeopleRepository, Store, StoredConversation } from '../../domain/ports.ts';
 import type { OwnerContact } from '../../domain/schedule-ports.ts';
 import type { Logger } from '../../logger.ts';
 import { readConnectorRefusal } from './connector-errors.ts';
+import { readTeamMembers } from './teams-membership.ts';
 
 // The connector's largest roster page.
-const PAGE_SIZE = 500;
 
 /** A team the app is installed in: its id and the reference of the conversation it was installed from. */
 export type KnownTeam = { teamId: string; reference: Record<string, unknown> };
@@ -49,22 +48,12 @@ export function createTeamsRoster(deps: {
   const inFlight = new Map<string, Promise<number>>();
 
   async function readRoster(team: KnownTeam): Promise<Member[]> {
-    const members: Member[] = [];
+    let members: Member[] = [];
     await adapter.continueConversationAsync(
       appId,
       team.reference as Partial<ConversationReference>,
       async (context) => {
-        let continuationToken: string | undefined;
-        do {
-          const page = await TeamsInfo.getPagedTeamMembers(
-            context,
-            team.teamId,
-            PAGE_SIZE,
-            continuationToken,
-          );
-          members.push(...page.members);
-          continuationToken = page.continuationToken || undefined;
-        } while (continuationToken);
+        members = await readTeamMembers(context, team.teamId);
       },
     );
     return members;
