@@ -1,0 +1,50 @@
+import { type Action, getActionCycleRule } from '../../domain/action.ts';
+import { formatStoredCycle } from '../../domain/cycle.ts';
+import { getCycleWindow, getEscalationKey } from '../../domain/escalation.ts';
+import { formatLongDate } from '../../domain/format.ts';
+import type { Store } from '../../domain/ports.ts';
+import type { ScheduleSettings } from '../../domain/schedule.ts';
+import type { OwnerContact } from '../../domain/schedule-ports.ts';
+import { formatIsoDate, getLocalDate } from '../../domain/zoned-time.ts';
+
+/**
+ * The digest's lines for a plan's escalations this cycle: `Escalated to Jane Smith (Executive
+ * Director, People) on 20 January 2027 (updates due by 18 January 2027).`, one per deadline whose
+ * escalation reached a sponsor. Read from the escalation runs' sent messages.
+ */
+export async function describeEscalations(
+  store: Store,
+  actions: readonly Action[],
+  contacts: readonly OwnerContact[],
+  now: Date,
+  settings: ScheduleSettings,
+): Promise<string[]> {
+  const plan = actions[0]?.plan;
+  if (!plan) return [];
+  const deadlines = new Map<string, ReturnType<typeof getCycleWindow>['deadline']>();
+  const rules = new Map(
+    actions.map((a) => [formatStoredCycle(getActionCycleRule(a)), getActionCycleRule(a)]),
+  );
+  for (const rule of rules.values()) {
+    const { deadline } = getCycleWindow(rule, plan.timezone, now, settings, 0);
+    deadlines.set(formatIsoDate(deadline), deadline);
+  }
+  const lines: string[] = [];
+  const sponsors = deadlines.size ? await store.sponsors.listSponsors(plan.code) : [];
+  for (const [, deadline] of [...deadlines].sort(([a], [b]) => a.localeCompare(b))) {
+    const sent = await store.outbox.listSent(getEscalationKey(plan.code, deadline));
+    if (sent.length === 0) continue;
+    const names = sent.map(({ recipient }) => {
+      const contact = contacts.find((c) => `person:${c.personId}` === recipient);
+      const roles = [
+        ...new Set(sponsors.filter((s) => contact?.roleKeys.includes(s.roleKey)).map((s) => s.role)),
+      ];
+      return `${contact?.displayName ?? 'a sponsor'}${roles.length ? ` (${roles.join(', ')})` : ''}`;
+    });
+    const first = sent.reduce((a, b) => (a.sentAt <= b.sentAt ? a : b)).sentAt;
+    lines.push(
+      `Escalated to ${names.join(', ')} on ${formatLongDate(getLocalDate(first, plan.timezone))} (updates due by ${formatLongDate(deadline)}).`,
+    );
+  }
+  return lines;
+}
