@@ -41,6 +41,7 @@ export async function describeEscalations(
       ];
       return `${contact?.displayName ?? 'a sponsor'}${roles.length ? ` (${roles.join(', ')})` : ''}`;
     });
+    names.sort((a, b) => a.localeCompare(b));
     const first = sent.reduce((a, b) => (a.sentAt <= b.sentAt ? a : b)).sentAt;
     lines.push(
       `Escalated to ${names.join(', ')} on ${formatLongDate(getLocalDate(first, plan.timezone))} (updates due by ${formatLongDate(deadline)}).`,
