@@ -1,5 +1,4 @@
-import type { Action } from './action.ts';
-import { getActionCycleRule } from './action.ts';
+import { type Action, getActionCycleRule } from './action.ts';
 import { type CycleRule, formatStoredCycle, getCycleStart } from './cycle.ts';
 import {
   addDays,

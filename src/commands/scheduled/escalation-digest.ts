@@ -5,6 +5,7 @@ import { formatLongDate } from '../../domain/format.ts';
 import type { Store } from '../../domain/ports.ts';
 import type { ScheduleSettings } from '../../domain/schedule.ts';
 import type { OwnerContact } from '../../domain/schedule-ports.ts';
+import type { Sponsorship } from '../../domain/sponsor-ports.ts';
 import { formatIsoDate, getLocalDate } from '../../domain/zoned-time.ts';
 
 /**
@@ -30,14 +31,15 @@ export async function describeEscalations(
     deadlines.set(formatIsoDate(deadline), deadline);
   }
   const lines: string[] = [];
-  const sponsors = deadlines.size ? await store.sponsors.listSponsors(plan.code) : [];
+  let sponsors: Sponsorship[] | null = null; // read only for a plan that escalated
   for (const [, deadline] of [...deadlines].sort(([a], [b]) => a.localeCompare(b))) {
     const sent = await store.outbox.listSent(getEscalationKey(plan.code, deadline));
     if (sent.length === 0) continue;
+    sponsors ??= await store.sponsors.listSponsors(plan.code);
     const names = sent.map(({ recipient }) => {
       const contact = contacts.find((c) => `person:${c.personId}` === recipient);
       const roles = [
-        ...new Set(sponsors.filter((s) => contact?.roleKeys.includes(s.roleKey)).map((s) => s.role)),
+        ...new Set((sponsors ?? []).filter((s) => contact?.roleKeys.includes(s.roleKey)).map((s) => s.role)),
       ];
       return `${contact?.displayName ?? 'a sponsor'}${roles.length ? ` (${roles.join(', ')})` : ''}`;
     });
