@@ -87,6 +87,8 @@ describe.each(ENGINES)('escalation to sponsors on %s', (engine) => {
     await h.holdRole(ERIN, 'Executive Director, People');
     await h.holdRole(ERIN, 'Director of Leadership'); // both: still ONE message
     await h.holdRole(DANA, 'Director of Workforce');
+    // A deputy named by email alone, whom no platform finds: the digest says the escalation missed them.
+    expect(await h.run('owner "Executive Director, People" deputy@council.example')).toContain('now holds');
     await h.holdRole(CEO, 'Chief Executive');
     await h.holdRole(COMMS, 'Head of Communications');
     await h.holdRole(HR, 'Head of People Services');
@@ -125,6 +127,9 @@ describe.each(ENGINES)('escalation to sponsors on %s', (engine) => {
     const digest = renderText(await composeDigest(h.store, h.clock.now(), SETTINGS));
     expect(digest).toContain(
       'Escalated to Dana Workforce (Director of Workforce), Erin Director (Executive Director, People, Director of Leadership) on 20 January 2027 (updates due by 18 January 2027).',
+    );
+    expect(digest).toContain(
+      'Escalation (updates due by 18 January 2027) could not reach deputy@council.example (Executive Director, People): no Slack or Teams account linked.',
     );
   });
 
