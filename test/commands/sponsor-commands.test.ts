@@ -29,6 +29,12 @@ describe.each(ENGINES)('sponsor, escalation and nudge commands on %s', (engine) 
       'ARAP: Executive Director, People: nobody yet · escalates 2 working days after a deadline',
     );
     expect(list).toContain('ARAP theme 2: Head of People Services: Jane Doe');
+    expect(await h.run('roles')).toContain(
+      'Head of People Services: Jane Doe · 2 actions · sponsors ARAP theme 2',
+    );
+    expect(await h.run('roles')).toContain(
+      'Executive Director, People: nobody yet · 0 actions · sponsors ARAP',
+    );
     expect(await h.run('sponsor ARAP:2 none')).toContain('ARAP theme 2 has no sponsor now.');
     expect(await h.run('sponsor')).not.toContain('theme 2');
     expect(await h.run('escalation')).toContain('ARAP: escalates 2 working days after a deadline.');

@@ -117,7 +117,9 @@ async function postNudges(
   const lines = [
     sent.length
       ? `Reminding ${sent.length === 1 ? 'one owner' : `${sent.length} owners`} of ${code} updates due by ${due}: ${sent.join(', ')}. Each gets one reminder.`
-      : `Nothing sent: every owner was already reminded of the ${code} updates due by ${due}.`,
+      : before.length
+        ? `Nothing sent: every owner was already reminded of the ${code} updates due by ${due}.`
+        : `Nothing sent: nobody holds the owner roles of the ${code} actions still without the update due by ${due}.`,
     ...(sent.length && before.length ? [`Already reminded, not sent again: ${before.join(', ')}.`] : []),
     ...(!sent.length && before.length ? [`Reminded before: ${before.join(', ')}.`] : []),
     ...(unheld.length ? [`Nobody holds ${unheld.join(', ')} yet: say owner "<role>" @person.`] : []),
