@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { committeeCommand } from './verbs/committee.ts';
 import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
+import { escalationCommand } from './verbs/escalation.ts';
 import { feedbackCommand } from './verbs/feedback.ts';
 import { createHelpCommand } from './verbs/help.ts';
 import { historyCommand } from './verbs/history.ts';
@@ -10,11 +11,13 @@ import { listCommand } from './verbs/list.ts';
 import { mineCommand } from './verbs/mine.ts';
 import { moderateCommand } from './verbs/moderate.ts';
 import { networkCommand, networksCommand } from './verbs/network.ts';
+import { nudgeCommand } from './verbs/nudge.ts';
 import { ownerCommand } from './verbs/owner.ts';
 import { plansCommand } from './verbs/plans.ts';
 import { reportCommand } from './verbs/report.ts';
 import { rolesCommand } from './verbs/roles.ts';
 import { showCommand } from './verbs/show.ts';
+import { sponsorCommand } from './verbs/sponsor.ts';
 import { updateCommand } from './verbs/update.ts';
 
 /** Every verb of the command language, in the order `help` lists them. */
@@ -31,6 +34,9 @@ export const COMMANDS: readonly Command[] = [
   ownerCommand,
   rolesCommand,
   cycleCommand,
+  sponsorCommand,
+  escalationCommand,
+  nudgeCommand,
   importCommand,
   digestCommand,
   feedbackCommand,

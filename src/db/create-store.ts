@@ -11,6 +11,7 @@ import { createOutbox } from './outbox.repository.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { createPlanRepository } from './plan.repository.ts';
 import { createScheduleReadModel } from './schedule-read.repository.ts';
+import { createSponsorRepository } from './sponsor.repository.ts';
 import { createSubscriptionRepository } from './subscription.repository.ts';
 
 /**
@@ -23,6 +24,7 @@ export type StoreOptions = { feedbackSecret: string | undefined };
 export function createStore(prisma: PrismaClient, options: StoreOptions): Store {
   const secrets = options.feedbackSecret === undefined ? null : createFeedbackSecrets(options.feedbackSecret);
   return {
+    sponsors: createSponsorRepository(prisma),
     plans: createPlanRepository(prisma),
     actions: createActionRepository(prisma),
     people: createPeopleRepository(prisma),

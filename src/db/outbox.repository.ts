@@ -1,6 +1,7 @@
 import { readStoredReply } from '../domain/message.ts';
 import type { DeliveryTarget, NewDelivery, Outbox } from '../domain/schedule-ports.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { isUniqueViolation } from './errors.ts';
 
 /** Why a stored message could not be sent: it is not a reply this version can read. */
 const UNREADABLE = 'stored message is not a reply this version can read';
@@ -20,9 +21,25 @@ export function createOutbox(prisma: PrismaClient): Outbox {
 
     async post(key, delivery) {
       if (!key.startsWith('post:')) throw new Error(`a one-off post's key starts with post: (${key})`);
-      await prisma.jobRun.create({
-        data: { key, leaseUntil: null, deliveries: { create: [toRow(delivery)] } },
+      try {
+        await prisma.jobRun.create({
+          data: { key, leaseUntil: null, deliveries: { create: [toRow(delivery)] } },
+        });
+        return true;
+      } catch (error) {
+        // The run exists (posted before, or by another replica at the same moment): post nothing again.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    async listSent(runKey) {
+      const rows = await prisma.delivery.findMany({
+        where: { runKey, status: 'sent' },
+        orderBy: { recipient: 'asc' },
+        select: { recipient: true, sentAt: true },
       });
+      return rows.flatMap((r) => (r.sentAt ? [{ recipient: r.recipient, sentAt: r.sentAt }] : []));
     },
 
     async listPending(runKey, now) {

@@ -11,6 +11,7 @@ import {
   existingSelect,
   toStatus,
 } from './plan-import-changes.ts';
+import { importSponsor } from './plan-import-sponsors.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,6 +57,7 @@ export async function importPlanIn(
     changes: found ? [] : [`+ plan ${file.code}: ${file.title}`],
     dryRun: options.dryRun === true,
   };
+  await importSponsor(tx, { planId: plan.id }, file.sponsor, summary);
   let position = 0;
   for (const [themeIndex, theme] of file.themes.entries()) {
     const themeFields = {
@@ -69,6 +71,7 @@ export async function importPlanIn(
       create: { planId: plan.id, ref: theme.ref, ...themeFields },
       update: themeFields,
     });
+    await importSponsor(tx, { themeId, ref: theme.ref }, theme.sponsor, summary);
     summary.themes++;
     for (const action of theme.actions) {
       const before = existing.get(action.ref);

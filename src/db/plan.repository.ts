@@ -32,6 +32,7 @@ export function createPlanRepository(prisma: PrismaClient): PlanRepository {
           cycleDeadlineDays: rule.deadlineDays,
           themeCount: p._count.themes,
           actionCount: p._count.actions,
+          escalationDays: p.escalationDays,
           actionCycles: overrides.flatMap((o) => {
             const own = o.planId === p.id && o.updateCycle ? parseStoredCycle(o.updateCycle) : null;
             return own ? [own] : [];

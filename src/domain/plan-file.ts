@@ -39,6 +39,8 @@ export const planFileThemeSchema = z.object({
   title: text,
   objective: optionalText,
   metrics: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  /** The theme's sponsor role, when it has its own (see the plan's `sponsor`). */
+  sponsor: optionalText,
   actions: z.array(planFileActionSchema).default([]),
 });
 
@@ -56,6 +58,8 @@ export const planFileSchema = z
       .default('Europe/London')
       .refine(isTimeZone, 'not an IANA time zone such as Europe/London'),
     updateCycle: cycle.default('quarterly'),
+    /** The senior responsible officer's role ("Executive Director, People"): hears of missed updates. */
+    sponsor: optionalText,
     themes: z.array(planFileThemeSchema).min(1, 'a plan needs at least one theme'),
   })
   .superRefine((plan, ctx) => {

@@ -10,6 +10,7 @@ import type {
   ScheduleReadModel,
   SubscriptionRepository,
 } from './schedule-ports.ts';
+import type { SponsorRepository } from './sponsor-ports.ts';
 import type { Status } from './status.ts';
 
 /** The current time; tests pass a fixed one. */
@@ -22,6 +23,8 @@ export type PlanSummary = PlanContext & {
   actionCount: number;
   /** Update cycles some of its actions use instead of the plan's. */
   actionCycles: CycleRule[];
+  /** Working days after a cycle's deadline that its sponsors hear of missing updates; null: off. */
+  escalationDays: number | null;
 };
 
 /** Which actions to fetch; every field narrows. */
@@ -167,6 +170,7 @@ export type CommitteeRepository = {
 
 /** Everything the commands read and write. */
 export type Store = {
+  sponsors: SponsorRepository;
   plans: PlanRepository;
   actions: ActionRepository;
   people: PeopleRepository;

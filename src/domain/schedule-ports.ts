@@ -64,8 +64,11 @@ export type Outbox = {
   /**
    * Records a one-off message outside any schedule (a reply shared to a network's channel) as its own
    * unclaimed run `key` (which must start with `post:`); the scheduler's next tick sends it, once.
+   * False when a run with that key exists already: nothing is written (a gesture that posts once).
    */
-  post(key: string, delivery: NewDelivery): Promise<void>;
+  post(key: string, delivery: NewDelivery): Promise<boolean>;
+  /** The recipients a run's messages reached, and when (the digest says who an escalation went to). */
+  listSent(runKey: string): Promise<{ recipient: string; sentAt: Date }[]>;
   listPending(runKey: string, now: Date): Promise<PendingDelivery[]>;
   /** Whether the run has deliveries still to send, due now or waiting for a retry (their messages unread). */
   hasPending(runKey: string): Promise<boolean>;

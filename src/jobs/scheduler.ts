@@ -1,5 +1,6 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import { composeDigest } from '../commands/scheduled/digest.ts';
+import { composeEscalations, dueEscalations } from '../commands/scheduled/escalations.ts';
 import { composeReleaseNotices, releaseNoticeKey } from '../commands/scheduled/feedback-release-notices.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
 import { reachOwners } from '../commands/scheduled/reach-owners.ts';
@@ -79,6 +80,14 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
       await run(
         reminder,
         reachFirst(() => composeReminders(deps.store, plan.code, now, deps.settings, platforms)),
+      );
+    // Escalations to sponsors after a deadline (escalations.ts): working days only, once per deadline.
+    for (const slot of dueEscalations(plan, now, deps.settings).filter(due))
+      await run(
+        slot,
+        reachFirst(() =>
+          composeEscalations(deps.store, plan.code, slot.deadline, now, deps.settings, platforms),
+        ),
       );
   }
   const digest = getDigestSlot(now, deps.digestTimeZone, deps.settings);

@@ -9,6 +9,7 @@ import { composeFeedbackDigest } from '../feedback-digest.ts';
 import { toActionItem } from '../present.ts';
 import type { Block, Reply } from '../reply.ts';
 import { createOpeningLookup } from './action-openings.ts';
+import { describeEscalations } from './escalation-digest.ts';
 
 const DAY_MS = 86_400_000;
 const NO_ACCOUNT = 'no Slack or Teams account linked';
@@ -82,6 +83,9 @@ export async function composeDigest(
         type: 'paragraph',
         text: `No update this cycle (${missed.length}): ${missed.join(', ')}`,
       });
+    // Sponsors told of the missed updates (escalation-digest.ts).
+    for (const text of await describeEscalations(store, mine, contacts, now, settings))
+      blocks.push({ type: 'paragraph', text });
     for (const [by, refs] of pending)
       blocks.push({
         type: 'paragraph',
