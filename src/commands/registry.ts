@@ -1,5 +1,7 @@
 import type { Command } from './command.ts';
+import { awayCommand } from './verbs/away.ts';
 import { committeeCommand } from './verbs/committee.ts';
+import { coverCommand } from './verbs/cover.ts';
 import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
 import { feedbackCommand } from './verbs/feedback.ts';
@@ -30,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   committeeCommand,
   ownerCommand,
   rolesCommand,
+  awayCommand,
+  coverCommand,
   cycleCommand,
   importCommand,
   digestCommand,
