@@ -1,7 +1,8 @@
 import { readStoredReply } from '../domain/message.ts';
-import type { DeliveryTarget, NewDelivery, Outbox } from '../domain/schedule-ports.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { isUniqueViolation } from './errors.ts';
+import type { DeliveryTarget, Outbox } from '../domain/schedule-ports.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { toRow } from './delivery-row.ts';
+import { createHeldOutbox } from './outbox-held.ts';
 
 /** Why a stored message could not be sent: it is not a reply this version can read. */
 const UNREADABLE = 'stored message is not a reply this version can read';
@@ -11,6 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The outbox (`deliveries`, one row a message, under its job run) in Prisma. */
 export function createOutbox(prisma: PrismaClient): Outbox {
   return {
+    ...createHeldOutbox(prisma),
     async enqueue(runKey, deliveries) {
       if (deliveries.length === 0) return;
       await prisma.delivery.createMany({
@@ -149,68 +151,5 @@ export function createOutbox(prisma: PrismaClient): Outbox {
         reason: r.status === 'unreachable' ? null : (r.lastError ?? null),
       }));
     },
-
-    async listHeld() {
-      const rows = await prisma.delivery.findMany({
-        where: { status: 'held' },
-        orderBy: { run: { createdAt: 'asc' } },
-        select: {
-          id: true,
-          recipient: true,
-          message: true,
-          platform: true,
-          targetKind: true,
-          targetId: true,
-        },
-      });
-      return rows.flatMap((r) => {
-        const message = readStoredReply(r.message);
-        return message ? [{ id: r.id, recipient: r.recipient, target: toTarget(r), message }] : [];
-      });
-    },
-
-    async releaseHeld(ids, key, delivery) {
-      if (!key.startsWith('post:')) throw new Error(`a released message's key starts with post: (${key})`);
-      try {
-        return await prisma.$transaction(async (tx) => {
-          // Conditional on still being held: of two replicas releasing at once, one finds them gone.
-          const { count } = await tx.delivery.updateMany({
-            where: { id: { in: [...ids] }, status: 'held' },
-            data: { status: 'released' },
-          });
-          if (count !== ids.length) throw new NoLongerHeld();
-          await tx.jobRun.create({
-            data: { key, leaseUntil: null, deliveries: { create: [toRow(delivery)] } },
-          });
-          return true;
-        });
-      } catch (error) {
-        if (error instanceof NoLongerHeld || isUniqueViolation(error)) return false;
-        throw error;
-      }
-    },
-  };
-}
-
-/** Thrown inside releaseHeld's transaction to undo it: some message was no longer held. */
-class NoLongerHeld extends Error {}
-
-function toTarget(r: { platform: string; targetKind: string; targetId: string }): DeliveryTarget | null {
-  if (r.platform === 'none') return null;
-  return {
-    platform: r.platform as DeliveryTarget['platform'],
-    kind: r.targetKind as DeliveryTarget['kind'],
-    id: r.targetId,
-  };
-}
-
-function toRow(d: NewDelivery) {
-  return {
-    recipient: d.recipient,
-    platform: d.target?.platform ?? 'none',
-    targetKind: d.target?.kind ?? 'person',
-    targetId: d.target?.id ?? '',
-    message: d.message as Prisma.InputJsonValue,
-    status: d.held ? 'held' : d.target ? 'pending' : 'unreachable',
   };
 }

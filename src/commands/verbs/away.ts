@@ -20,7 +20,7 @@ export const awayCommand = defineCommand<AwayRequest>({
     'away until <dd/mm/yyyy>',
     'away <dd/mm/yyyy> to <dd/mm/yyyy>',
     'away off',
-    'away @person until <date> | off (admins)',
+    'away @person until <date> (admins; also away @person off)',
     'away (who is away, and the covers)',
   ],
   parse({ args }) {
