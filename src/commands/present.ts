@@ -1,4 +1,11 @@
-import { type Action, isOverdue, isStale, needsUpdate, type ProgressUpdate } from '../domain/action.ts';
+import {
+  type Action,
+  describeAuthor,
+  isOverdue,
+  isStale,
+  needsUpdate,
+  type ProgressUpdate,
+} from '../domain/action.ts';
 import { formatShortDateTime } from '../domain/format.ts';
 import { describeStatus, type Status } from '../domain/status.ts';
 import type { ActionFlag, ActionItem } from './reply.ts';
@@ -26,7 +33,7 @@ export function describeUpdate(update: ProgressUpdate, timeZone: string): string
     update.oldStatus === update.newStatus
       ? `${describeStatus(update.newStatus)} (no change)`
       : `${describeStatus(update.oldStatus)} → ${describeStatus(update.newStatus)}`;
-  const who = `${update.authorName ?? 'someone no longer listed'} (${update.source})`;
+  const who = `${describeAuthor(update) ?? 'someone no longer listed'} (${update.source})`;
   return `${formatShortDateTime(update.at, timeZone)} · ${change} · ${who}${update.note ? `: ${update.note}` : ''}`;
 }
 

@@ -1,5 +1,7 @@
 import type { Command } from './command.ts';
+import { awayCommand } from './verbs/away.ts';
 import { committeeCommand } from './verbs/committee.ts';
+import { coverCommand } from './verbs/cover.ts';
 import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
 import { escalationCommand } from './verbs/escalation.ts';
@@ -33,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   committeeCommand,
   ownerCommand,
   rolesCommand,
+  awayCommand,
+  coverCommand,
   cycleCommand,
   sponsorCommand,
   escalationCommand,

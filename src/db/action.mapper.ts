@@ -27,7 +27,7 @@ export type ActionRecord = Pick<
 export type LatestUpdate = Pick<
   Prisma.ProgressUpdateGetPayload<{ include: { author: true } }>,
   'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'
-> & { author: { displayName: string } | null };
+> & { onBehalfOf?: string | null; author: { displayName: string } | null };
 
 /** Maps a stored progress update to the domain's. */
 export function toProgressUpdate(row: LatestUpdate): ProgressUpdate {
@@ -38,6 +38,7 @@ export function toProgressUpdate(row: LatestUpdate): ProgressUpdate {
     oldStatus: row.oldStatus,
     newStatus: row.newStatus,
     note: row.note,
+    onBehalfOf: row.onBehalfOf ?? null,
   };
 }
 
@@ -106,10 +107,14 @@ export type ActionSqlRow = {
   lastNew: StoredUpdate['newStatus'] | null;
   lastNote: string | null;
   lastAuthor: string | null;
+  lastOnBehalfOf: string | null;
 };
 
 /** A progress update with its author's name, as the history query reads it. */
-export type UpdateSqlRow = Pick<StoredUpdate, 'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note'> & {
+export type UpdateSqlRow = Pick<
+  StoredUpdate,
+  'createdAt' | 'source' | 'oldStatus' | 'newStatus' | 'note' | 'onBehalfOf'
+> & {
   authorName: string | null;
 };
 
@@ -123,6 +128,7 @@ export function fromSqlRow(r: ActionSqlRow): Action {
           oldStatus: r.lastOld,
           newStatus: r.lastNew,
           note: r.lastNote,
+          onBehalfOf: r.lastOnBehalfOf,
           author: r.lastAuthor === null ? null : { displayName: r.lastAuthor },
         }
       : undefined;

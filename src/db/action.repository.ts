@@ -23,7 +23,8 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
              ARRAY(SELECT r.name FROM action_owners o JOIN roles r ON r.id = o.role_id
                    WHERE o.action_id = a.id ORDER BY r.name) AS owners,
              u.created_at AS "lastAt", u.source::text AS "lastSource", u.old_status::text AS "lastOld",
-             u.new_status::text AS "lastNew", u.note AS "lastNote", pe.display_name AS "lastAuthor"
+             u.new_status::text AS "lastNew", u.note AS "lastNote", pe.display_name AS "lastAuthor",
+             u.on_behalf_of AS "lastOnBehalfOf"
       FROM actions a
       JOIN plans p ON p.id = a.plan_id
       LEFT JOIN themes t ON t.id = a.theme_id
@@ -61,7 +62,8 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
       // in the order the updates were applied (seq), not by the clock.
       const rows = await prisma.$queryRaw<UpdateSqlRow[]>`
         SELECT u.created_at AS "createdAt", u.source::text AS source, u.old_status::text AS "oldStatus",
-               u.new_status::text AS "newStatus", u.note, pe.display_name AS "authorName"
+               u.new_status::text AS "newStatus", u.note, u.on_behalf_of AS "onBehalfOf",
+               pe.display_name AS "authorName"
         FROM progress_updates u LEFT JOIN people pe ON pe.id = u.author_id
         WHERE u.action_id = ${actionId}::uuid
         ORDER BY u.seq DESC
@@ -75,7 +77,7 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
       const rows = await prisma.$queryRaw<(UpdateSqlRow & { actionId: string })[]>`
         SELECT u.action_id AS "actionId", u.created_at AS "createdAt", u.source::text AS source,
                u.old_status::text AS "oldStatus", u.new_status::text AS "newStatus", u.note,
-               pe.display_name AS "authorName"
+               u.on_behalf_of AS "onBehalfOf", pe.display_name AS "authorName"
         FROM progress_updates u
         JOIN actions a ON a.id = u.action_id
         JOIN plans p ON p.id = a.plan_id
@@ -104,10 +106,10 @@ export function createActionRepository(prisma: PrismaClient): ActionRepository {
             RETURNING id
           )
           INSERT INTO progress_updates
-            (id, action_id, author_id, source, old_status, new_status, note, request_key, created_at)
+            (id, action_id, author_id, source, old_status, new_status, note, request_key, on_behalf_of, created_at)
           SELECT gen_random_uuid(), changed.id, ${update.authorId}::uuid, ${update.source}::"Platform",
                  ${update.expectedStatus}::"ActionStatus", ${update.newStatus}::"ActionStatus",
-                 ${update.note}, ${update.requestKey ?? null}, ${update.at}
+                 ${update.note}, ${update.requestKey ?? null}, ${update.onBehalfOf ?? null}, ${update.at}
           FROM changed
           RETURNING id`;
         return recorded.length === 1 ? 'recorded' : 'conflict';

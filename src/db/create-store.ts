@@ -1,5 +1,6 @@
 import type { Store } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createAbsenceRepository } from './absence.repository.ts';
 import { createActionRepository } from './action.repository.ts';
 import { createCommitteeRepository } from './committee.repository.ts';
 import { createConversationRepository } from './conversation.repository.ts';
@@ -36,5 +37,6 @@ export function createStore(prisma: PrismaClient, options: StoreOptions): Store 
     networks: createNetworkRepository(prisma, secrets),
     feedback: createFeedbackRepository(prisma, secrets),
     committees: createCommitteeRepository(prisma),
+    absences: createAbsenceRepository(prisma),
   };
 }

@@ -1,7 +1,9 @@
 import { readStoredReply } from '../domain/message.ts';
-import type { DeliveryTarget, NewDelivery, Outbox } from '../domain/schedule-ports.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { DeliveryTarget, Outbox } from '../domain/schedule-ports.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { toRow } from './delivery-row.ts';
 import { isUniqueViolation } from './errors.ts';
+import { createHeldOutbox } from './outbox-held.ts';
 
 /** Why a stored message could not be sent: it is not a reply this version can read. */
 const UNREADABLE = 'stored message is not a reply this version can read';
@@ -11,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The outbox (`deliveries`, one row a message, under its job run) in Prisma. */
 export function createOutbox(prisma: PrismaClient): Outbox {
   return {
+    ...createHeldOutbox(prisma),
     async enqueue(runKey, deliveries) {
       if (deliveries.length === 0) return;
       await prisma.delivery.createMany({
@@ -165,16 +168,5 @@ export function createOutbox(prisma: PrismaClient): Outbox {
         reason: r.status === 'unreachable' ? null : (r.lastError ?? null),
       }));
     },
-  };
-}
-
-function toRow(d: NewDelivery) {
-  return {
-    recipient: d.recipient,
-    platform: d.target?.platform ?? 'none',
-    targetKind: d.target?.kind ?? 'person',
-    targetId: d.target?.id ?? '',
-    message: d.message as Prisma.InputJsonValue,
-    status: d.target ? 'pending' : 'unreachable',
   };
 }

@@ -15,7 +15,15 @@ export type ProgressUpdate = {
   oldStatus: Status;
   newStatus: Status;
   note: string | null;
+  /** The role a cover (deputy) recorded it for, when the author was not an owner. */
+  onBehalfOf?: string | null;
 };
+
+/** Who recorded an update: "Bob Jones", or "Bob Jones on behalf of Head of People Services". */
+export function describeAuthor(update: Pick<ProgressUpdate, 'authorName' | 'onBehalfOf'>): string | null {
+  if (!update.onBehalfOf) return update.authorName;
+  return `${update.authorName ?? 'someone no longer listed'} on behalf of ${update.onBehalfOf}`;
+}
 
 /** The plan facts an action's rules depend on. */
 export type PlanContext = {

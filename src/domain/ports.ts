@@ -1,3 +1,4 @@
+import type { AbsenceRepository } from './absence-ports.ts';
 import type { Action, PlanContext, ProgressUpdate } from './action.ts';
 import type { CycleRule } from './cycle.ts';
 import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
@@ -78,6 +79,8 @@ export type NewUpdate = {
   at: Date;
   /** The gesture's idempotency key, when it came from a button or form. */
   requestKey?: string;
+  /** The role a cover recorded it for (the author is a deputy, not an owner). */
+  onBehalfOf?: string | null;
 };
 
 /** Actions and their history. */
@@ -182,4 +185,5 @@ export type Store = {
   networks: NetworkRepository;
   feedback: FeedbackRepository;
   committees: CommitteeRepository;
+  absences: AbsenceRepository;
 };

@@ -5,8 +5,16 @@ import type { Platform } from './person.ts';
 /** Where a scheduled message goes; null target: the person has no chat identity (unreachable). */
 export type DeliveryTarget = { platform: 'slack' | 'teams'; kind: 'person' | 'channel'; id: string };
 
-/** A message a run must send once: `recipient` is unique within the run. */
-export type NewDelivery = { recipient: string; target: DeliveryTarget | null; message: Reply };
+/**
+ * A message a run must send once: `recipient` is unique within the run. `held`: its person is away, so
+ * it waits (unsent) until they are back, when it goes out with their other held messages as one.
+ */
+export type NewDelivery = {
+  recipient: string;
+  target: DeliveryTarget | null;
+  message: Reply;
+  held?: boolean;
+};
 
 /** How far a reply of several messages got: parts sent, and the thread later parts continue (Slack). */
 export type SendProgress = { partsSent: number; threadId: string | null };
@@ -92,7 +100,18 @@ export type Outbox = {
    * platform's refusal, a stored message unreadable), or null when they have no chat identity at all.
    */
   listUnreached(runKey: string): Promise<{ recipient: string; reason: string | null }[]>;
+  /** Messages held for people who were away (see {@link NewDelivery}), oldest first. */
+  listHeld(): Promise<HeldDelivery[]>;
+  /**
+   * Marks held messages released and records the one message replacing them as the one-off post `key`
+   * (sent by the next tick), in one transaction; false, and nothing written, when any of them is no
+   * longer held (another replica released them) or the key exists.
+   */
+  releaseHeld(ids: readonly string[], key: string, delivery: NewDelivery): Promise<boolean>;
 };
+
+/** A message held for someone away: whom for (`person:<id>`), and where it would have gone. */
+export type HeldDelivery = { id: string; recipient: string; target: DeliveryTarget | null; message: Reply };
 
 /** Channels that receive the weekly digest. */
 export type SubscriptionRepository = {

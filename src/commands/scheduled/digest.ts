@@ -1,4 +1,4 @@
-import { type Action, isOverdue, needsUpdate } from '../../domain/action.ts';
+import { type Action, describeAuthor, isOverdue, needsUpdate } from '../../domain/action.ts';
 import { formatDayTime, formatLongDate, truncate } from '../../domain/format.ts';
 import type { Store } from '../../domain/ports.ts';
 import type { ScheduleSettings } from '../../domain/schedule.ts';
@@ -9,6 +9,7 @@ import { composeFeedbackDigest } from '../feedback-digest.ts';
 import { toActionItem } from '../present.ts';
 import type { Block, Reply } from '../reply.ts';
 import { createOpeningLookup } from './action-openings.ts';
+import { describeAwayOwners } from './away-digest.ts';
 import { describeEscalations } from './escalation-digest.ts';
 
 const DAY_MS = 86_400_000;
@@ -91,6 +92,8 @@ export async function composeDigest(
         type: 'paragraph',
         text: `Still to update by ${by} (${refs.length}): ${refs.join(', ')}`,
       });
+    const away = await describeAwayOwners(store, contacts, mine, now);
+    if (away) blocks.push({ type: 'paragraph', text: away });
     const unreached = new Map<string, string | null>();
     for (const keyed of await Promise.all([...openingKeys].map((key) => store.outbox.listUnreached(key))))
       for (const { recipient, reason } of keyed)
@@ -139,5 +142,5 @@ function describeChange(u: RecentUpdate): string {
     u.oldStatus === u.newStatus
       ? describeStatus(u.newStatus)
       : `${describeStatus(u.oldStatus)} → ${describeStatus(u.newStatus)}`;
-  return `${u.ref} ${change} · ${u.authorName ?? 'imported'}${u.note ? `: ${truncate(u.note, 140)}` : ''}`;
+  return `${u.ref} ${change} · ${describeAuthor(u) ?? 'imported'}${u.note ? `: ${truncate(u.note, 140)}` : ''}`;
 }

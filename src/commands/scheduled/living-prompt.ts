@@ -1,4 +1,4 @@
-import type { Action } from '../../domain/action.ts';
+import { type Action, describeAuthor } from '../../domain/action.ts';
 import { formatShortDateTime } from '../../domain/format.ts';
 import type { RecordedUpdate } from '../../domain/message.ts';
 import type { Store } from '../../domain/ports.ts';
@@ -15,7 +15,7 @@ export function findRecordedSince(action: Action, asOf: Date): RecordedUpdate | 
   if (!last || last.at.getTime() <= asOf.getTime()) return undefined;
   return {
     status: last.newStatus,
-    by: last.authorName ?? 'someone no longer listed',
+    by: describeAuthor(last) ?? 'someone no longer listed',
     at: formatShortDateTime(last.at, action.plan.timezone),
   };
 }

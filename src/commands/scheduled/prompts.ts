@@ -8,6 +8,7 @@ import type { LocalDate } from '../../domain/zoned-time.ts';
 import { toActionItem } from '../present.ts';
 import { createReply } from '../reply.ts';
 import { type ActionOpening, createOpeningLookup } from './action-openings.ts';
+import { readAwayDay } from './away-routing.ts';
 import { composePerOwner, type ReachablePlatforms } from './per-owner.ts';
 
 /**
@@ -57,5 +58,6 @@ export async function composeCyclePrompts(
         { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)), asOf: now.toISOString() },
       );
     },
+    await readAwayDay(store, now, plan.timezone),
   );
 }

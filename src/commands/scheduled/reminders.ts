@@ -7,6 +7,7 @@ import { formatIsoDate, getLocalDate } from '../../domain/zoned-time.ts';
 import { toActionItem } from '../present.ts';
 import { createReply } from '../reply.ts';
 import { createOpeningLookup } from './action-openings.ts';
+import { readAwayDay } from './away-routing.ts';
 import { composePerOwner, type ReachablePlatforms } from './per-owner.ts';
 
 const DAY_MS = 86_400_000;
@@ -56,5 +57,6 @@ export async function composeReminders(
         { type: 'paragraph', text: mine.map((a) => `${a.ref}: ${reasons.get(a.id)}`).join('\n') },
         { type: 'update-prompt', items: mine.map((a) => toActionItem(a, now)), asOf: now.toISOString() },
       ),
+    await readAwayDay(store, now, zone),
   );
 }

@@ -4,6 +4,7 @@ import { truncate } from '../../domain/format.ts';
 import { describeStatus, findStatusTypo, parseStatusWord, type RatedStatus } from '../../domain/status.ts';
 import { canUpdate, decideUpdate, MAX_NOTE_LENGTH, requiresNote } from '../../domain/update-rules.ts';
 import { defineCommand, type ParseResult } from '../command.ts';
+import { findCoverRole } from '../cover-rights.ts';
 import { describeUpdateError, toUpdateRefusal } from '../messages.ts';
 import { findMyActions } from '../my-actions.ts';
 import { toActionItem } from '../present.ts';
@@ -109,7 +110,9 @@ export const updateCommand = defineCommand<UpdateRequest>({
     let { action } = found;
     // Admins may update anything: their roles need not be read.
     const roles = ctx.isAdmin ? [] : await ctx.store.people.getRoleNames(ctx.person.id);
-    if (!canUpdate(roles, action.owners, ctx.isAdmin))
+    // Not an owner: a role's cover may still update its actions, on the role's behalf.
+    const onBehalfOf = canUpdate(roles, action.owners, ctx.isAdmin) ? null : await findCoverRole(ctx, action);
+    if (onBehalfOf === false)
       return createErrorReply(
         describeUpdateError('not_an_owner', action.ref),
         toUpdateRefusal('not_an_owner'),
@@ -148,6 +151,7 @@ export const updateCommand = defineCommand<UpdateRequest>({
         note: decision.note,
         at: ctx.clock.now(),
         requestKey: ctx.requestKey,
+        onBehalfOf,
       });
       if (outcome === 'duplicate') return describeDuplicate(action);
       if (outcome === 'recorded') {
@@ -157,7 +161,7 @@ export const updateCommand = defineCommand<UpdateRequest>({
             : `${describeStatus(decision.oldStatus)} → ${describeStatus(decision.newStatus)}`;
         return createReply({
           type: 'success',
-          text: `Updated ${action.plan.code}:${action.ref} (${change}).`,
+          text: `Updated ${action.plan.code}:${action.ref} (${change})${onBehalfOf ? ` on behalf of ${onBehalfOf}` : ''}.`,
         });
       }
       // Someone else changed the status meanwhile: decide again against what is there now.

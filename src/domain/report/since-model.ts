@@ -1,4 +1,4 @@
-import type { Action, ProgressUpdate, UpdateSource } from '../action.ts';
+import { type Action, describeAuthor, type ProgressUpdate, type UpdateSource } from '../action.ts';
 import { formatShortDate } from '../format.ts';
 import type { Status } from '../status.ts';
 import { getLocalDate } from '../zoned-time.ts';
@@ -128,7 +128,7 @@ export function buildSinceSection(input: {
       direction,
       updates: inPeriod.map((u) => ({
         date: day(u.at),
-        author: u.authorName,
+        author: describeAuthor(u),
         source: u.source,
         from: u.oldStatus,
         to: u.newStatus,
