@@ -154,6 +154,7 @@ describe('reading Word and PDF files', () => {
       {
         line: 11,
         message: 'the Lead cell is merged down from the row above: its text is read for this row too',
+        where: 'table 2, row 3',
       },
     ]);
   });

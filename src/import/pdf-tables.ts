@@ -1,0 +1,175 @@
+import type { DocxBlock } from './docx-blocks.ts';
+import type { PdfLine, PdfSegment } from './pdf-lines.ts';
+import { type ColumnMap, readHeader } from './plan-columns.ts';
+
+// A PDF made from a Word or Excel table keeps no table: only text at positions. A line whose runs of
+// text name plan columns (Action, Lead, Due ...) starts a table; its runs' left edges are the columns.
+// Lines below whose runs fall inside those columns are the table's lines, and are grouped into rows:
+// cells are top-aligned, so a row's first line is where a column that was empty fills again (or the
+// Ref column has text, or the gap is wider than a line); lines with fewer filled columns are a cell's
+// text wrapping. The result is the same blocks a Word document gives, for the same reader.
+
+/** The blocks of a PDF, where each came from (page and line on it), and the guesses made, by block. */
+export type PdfBlocks = {
+  blocks: DocxBlock[];
+  where: { page: number; line: number }[];
+  notes: { line: number; message: string }[];
+};
+
+type Table = { starts: number[]; right: number; map: ColumnMap; pitch: number; number: number };
+type Placed = { line: PdfLine; cells: (PdfSegment | undefined)[] };
+
+/** A cell's text indent from its border (Word's default cell margin, 0.19 cm). */
+const PAD = 5.4;
+const TOLERANCE = 2;
+const BULLET = /^[•▪◦·●○■□►➢✓\uf0a7\uf0b7]\s*/;
+const STARTS_ITEM = /^(?:- |\d{1,3}(?:\.\d{1,3})*[.)]?\s)/;
+
+/** Reads the lines of a PDF's pages into paragraphs and table rows (see the note at the top). */
+export function pdfBlocks(pages: readonly PdfLine[][], pageWidths: readonly number[]): PdfBlocks {
+  const out: PdfBlocks = { blocks: [], where: [], notes: [] };
+  const body = bodySize(pages);
+  let table: Table | null = null;
+  let tables = 0;
+  let group: Placed[] = [];
+  let continues = false; // nothing but rows since the table's last row: a new page's rows continue it
+  const push = (block: DocxBlock, at: PdfLine) => {
+    out.blocks.push(block);
+    out.where.push({ page: at.page, line: at.line });
+  };
+  const flush = () => {
+    const first = group[0];
+    if (first && table) {
+      const cells = cellTexts(group, table, readHeader(group[0]?.cells.map((c) => c?.text ?? '') ?? []));
+      push({ kind: 'row', line: out.blocks.length + 1, table: table.number, cells }, first.line);
+    }
+    group = [];
+  };
+  pages.forEach((lines, p) => {
+    for (const line of lines) {
+      const texts = line.segments.map((s) => s.text);
+      const header = line.segments.length >= 2 ? readHeader(texts) : null;
+      if (header) {
+        flush();
+        const starts = line.segments.map((s) => s.x0);
+        const same = table && continues && sameColumns(table.starts, starts);
+        if (!same) {
+          out.notes.push({
+            line: out.blocks.length + 1,
+            message: `a table read by the position of its text (columns ${texts.join(', ')}); rows start where a column's text starts again`,
+          });
+          tables++;
+        }
+        const right = (pageWidths[p] ?? 612) - ((starts[0] ?? 0) - PAD);
+        table = {
+          starts,
+          right,
+          map: header,
+          pitch: line.size * 1.25,
+          number: same && table ? table.number : tables,
+        };
+      }
+      const placed = table && line.size <= body * 1.15 ? place(line, table) : null;
+      if (!table || !placed) {
+        flush();
+        continues = false;
+        push(
+          {
+            kind: 'text',
+            line: out.blocks.length + 1,
+            text: texts.join(' '),
+            heading: line.size > body * 1.15,
+          },
+          line,
+        );
+        continue;
+      }
+      if (!continues && !header) table.number = ++tables; // rows after a paragraph: a new table
+      continues = true;
+      const prev = group[group.length - 1];
+      if (prev && prev.line.page === line.page && prev.line.y - line.y >= 0.8 * line.size)
+        table.pitch = Math.min(table.pitch, prev.line.y - line.y);
+      if (!header && prev && !startsRow(prev, placed, table)) group.push(placed);
+      else {
+        flush();
+        group = [placed];
+      }
+    }
+  });
+  flush();
+  return out;
+}
+
+/** The commonest font size: body text (headings are larger). */
+function bodySize(pages: readonly PdfLine[][]): number {
+  const counts = new Map<number, number>();
+  for (const l of pages.flat())
+    counts.set(Math.round(l.size * 2) / 2, (counts.get(Math.round(l.size * 2) / 2) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+function sameColumns(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Math.abs(x - (b[i] ?? 0)) <= TOLERANCE);
+}
+
+// Each run goes to the column it starts in; a run that starts left of the table or runs across into
+// the next column is not a table line (a paragraph, a wide heading).
+function place(line: PdfLine, t: Table): Placed | null {
+  const cells: (PdfSegment | undefined)[] = [];
+  for (const s of line.segments) {
+    const col = t.starts.findLastIndex((x) => x <= s.x0 + TOLERANCE);
+    if (col < 0) return null;
+    if (s.x1 > (t.starts[col + 1] ?? t.right) + TOLERANCE) return null;
+    const had = cells[col];
+    cells[col] = had ? { text: `${had.text} ${s.text}`, x0: had.x0, x1: s.x1 } : { ...s };
+  }
+  return { line, cells };
+}
+
+const filled = (p: Placed) => p.cells.flatMap((c, i) => (c ? [i] : []));
+
+function startsRow(prev: Placed, cur: Placed, t: Table): boolean {
+  const size = cur.line.size;
+  if (prev.line.page === cur.line.page && prev.line.y - cur.line.y > t.pitch + Math.max(2, 0.3 * size))
+    return true;
+  const had = filled(prev);
+  const now = filled(cur);
+  if (now.some((c) => !had.includes(c))) return true;
+  if (t.map.ref !== undefined && cur.cells[t.map.ref]) return true;
+  if (now.length < had.length || now.length === 1) return false;
+  // Every filled column again: a new row, unless each cell's text reads as wrapping on.
+  return !now.every((c) => {
+    const next = cur.cells[c];
+    return next && (wraps(prev.cells[c], next, avail(t, c), size) || /^[a-z]/.test(next.text));
+  });
+}
+
+function avail(t: Table, col: number): number {
+  return (t.starts[col + 1] ?? t.right) - (t.starts[col] ?? 0) - 2 * PAD;
+}
+
+/** True when the next line's first word would not have fitted on the line before: the text wrapped. */
+function wraps(prev: PdfSegment | undefined, next: PdfSegment, width: number, size: number): boolean {
+  if (!prev) return false;
+  const word = next.text.split(' ')[0] ?? '';
+  const wordWidth = ((next.x1 - next.x0) * word.length) / Math.max(1, next.text.length);
+  return prev.x1 - prev.x0 + 0.25 * size + wordWidth > width * 0.95;
+}
+
+// A cell's lines: wrapped text joins with a space; a bullet, a numbered item or a line that ends
+// short of the cell's width starts a new line, as paragraphs do in a Word cell. Header cells join.
+function cellTexts(group: Placed[], t: Table, header: ColumnMap | null): string[] {
+  return t.starts.map((_, col) => {
+    let text = '';
+    let prev: PdfSegment | undefined;
+    for (const { line, cells } of group) {
+      const seg = cells[col];
+      if (!seg) continue;
+      const own = seg.text.replace(BULLET, '- ');
+      const breaks = !header && (STARTS_ITEM.test(own) || !wraps(prev, seg, avail(t, col), line.size));
+      text = text ? `${text}${breaks ? '\n' : ' '}${own}` : own;
+      prev = seg;
+    }
+    return text;
+  });
+}
