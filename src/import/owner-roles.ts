@@ -1,6 +1,6 @@
 // Words a job role ends with ("... Manager"), and words that start one ("Head of ...").
 const ROLE_ENDINGS = new Set(
-  'manager managers officer officers director directors worker workers therapist advisor adviser advisors champion consultant lead leads specialist leader leaders analyst executive team group board chair partner coordinator co-ordinator administrator member members head heads'.split(
+  'manager managers officer officers director directors worker workers therapist advisor adviser advisors champion chairs consultant lead leads specialist leader leaders analyst executive team group board chair partner coordinator co-ordinator administrator member members head heads'.split(
     ' ',
   ),
 );

@@ -11,7 +11,7 @@ export type PdfSegment = { text: string; x0: number; x1: number };
 /** One line of a page: its number on the page (from 1, top down), baseline, font size and segments. */
 export type PdfLine = { page: number; line: number; y: number; size: number; segments: PdfSegment[] };
 
-/** A page's items as lines, top to bottom; pieces closer than 0.6 em are one segment. */
+/** A page's items as lines, top to bottom; pieces closer than 0.8 em are one segment. */
 export function pageLines(items: readonly PdfItem[], page: number): PdfLine[] {
   const kept = items.filter((i) => i.str.trim() && i.size > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfItem[][] = [];
@@ -27,7 +27,7 @@ export function pageLines(items: readonly PdfItem[], page: number): PdfLine[] {
     for (const item of row.sort((a, b) => a.x - b.x)) {
       const last = segments[segments.length - 1];
       const gap = last ? item.x - last.x1 : Number.POSITIVE_INFINITY;
-      if (last && gap < 0.6 * size) {
+      if (last && gap < 0.8 * size) {
         const space = gap > 0.12 * size && !last.text.endsWith(' ') && !item.str.startsWith(' ');
         last.text += (space ? ' ' : '') + item.str;
         last.x1 = Math.max(last.x1, item.x + item.width);

@@ -1,4 +1,5 @@
 import type { DocxBlock } from './docx-blocks.ts';
+import { isWholeRole, ROLE_HEADS } from './owner-roles.ts';
 import type { PdfLine, PdfSegment } from './pdf-lines.ts';
 import { type ColumnMap, readHeader } from './plan-columns.ts';
 
@@ -23,6 +24,8 @@ type Placed = { line: PdfLine; cells: (PdfSegment | undefined)[] };
 const PAD = 5.4;
 const TOLERANCE = 2;
 const BULLET = /^[•▪◦·●○■□►➢✓\uf0a7\uf0b7]\s*/;
+/** A numbered heading on a line of its own ("3 Communities"), not an item ("3.1 ...", "3. ..."). */
+const SECTION = /^\d{1,2}\s+[A-Z]/;
 const STARTS_ITEM = /^(?:- |\d{1,3}(?:\.\d{1,3})*[.)]?\s)/;
 
 /** Reads the lines of a PDF's pages into paragraphs and table rows (see the note at the top). */
@@ -37,12 +40,18 @@ export function pdfBlocks(pages: readonly PdfLine[][], pageWidths: readonly numb
     out.blocks.push(block);
     out.where.push({ page: at.page, line: at.line });
   };
+  // A row broken across a page, behind the header repeated there: held open for its next lines.
+  let held: Placed[] = [];
+  const emit = (rows: Placed[]) => {
+    const first = rows[0];
+    if (!first || !table) return;
+    const cells = cellTexts(rows, table, readHeader(first.cells.map((c) => c?.text ?? '')));
+    push({ kind: 'row', line: out.blocks.length + 1, table: table.number, cells }, first.line);
+  };
   const flush = () => {
-    const first = group[0];
-    if (first && table) {
-      const cells = cellTexts(group, table, readHeader(group[0]?.cells.map((c) => c?.text ?? '') ?? []));
-      push({ kind: 'row', line: out.blocks.length + 1, table: table.number, cells }, first.line);
-    }
+    emit(held);
+    emit(group);
+    held = [];
     group = [];
   };
   pages.forEach((lines, p) => {
@@ -50,9 +59,21 @@ export function pdfBlocks(pages: readonly PdfLine[][], pageWidths: readonly numb
       const texts = line.segments.map((s) => s.text);
       const header = line.segments.length >= 2 ? readHeader(texts) : null;
       if (header) {
-        flush();
         const starts = line.segments.map((s) => s.x0);
         const same = table && continues && sameColumns(table.starts, starts);
+        const heading = headingBefore(group, line, table);
+        const lastPage = group[group.length - 1]?.line.page;
+        if (same && !heading && lastPage !== undefined && lastPage !== line.page) {
+          held = group;
+          group = [];
+        } else {
+          if (heading) group.pop();
+          flush();
+          if (heading) {
+            group = [heading];
+            flush();
+          }
+        }
         if (!same) {
           out.notes.push({
             line: out.blocks.length + 1,
@@ -86,12 +107,17 @@ export function pdfBlocks(pages: readonly PdfLine[][], pageWidths: readonly numb
       }
       if (!continues && !header) table.number = ++tables; // rows after a paragraph: a new table
       continues = true;
+      const open = held[held.length - 1];
+      if (!header && open && !startsRow(open, placed, table, held[0] ?? open)) {
+        held.push(placed);
+        continue;
+      }
       const prev = group[group.length - 1];
       if (prev && prev.line.page === line.page && prev.line.y - line.y >= 0.8 * line.size)
         table.pitch = Math.min(table.pitch, prev.line.y - line.y);
-      if (!header && prev && !startsRow(prev, placed, table)) group.push(placed);
+      if (!header && prev && !startsRow(prev, placed, table, group[0] ?? prev)) group.push(placed);
       else {
-        flush();
+        if (!header || !held.length) flush(); // a repeated header waits behind the row held open
         group = [placed];
       }
     }
@@ -126,9 +152,23 @@ function place(line: PdfLine, t: Table): Placed | null {
   return { line, cells };
 }
 
+// A heading row merged across a table ("Workforce and recruitment") looks like one more line of the
+// cell above it; just before a header row, on the same page, a short line alone that does not
+// carry on the text above is taken off as a row of its own (the table reader says it is a heading).
+function headingBefore(group: Placed[], header: PdfLine, t: Table | null): Placed | null {
+  const last = group[group.length - 1];
+  const before = group[group.length - 2];
+  if (!t || !last || !before || last.line.page !== header.page) return null;
+  const cols = filled(last);
+  const col = cols[0] ?? 0;
+  const seg = last.cells[col];
+  if (cols.length !== 1 || !seg || !/^[A-Z0-9]/.test(seg.text) || /[.:;,]$/.test(seg.text)) return null;
+  return wraps(before.cells[col], seg, limit(t, col), last.line.size) ? null : last;
+}
+
 const filled = (p: Placed) => p.cells.flatMap((c, i) => (c ? [i] : []));
 
-function startsRow(prev: Placed, cur: Placed, t: Table): boolean {
+function startsRow(prev: Placed, cur: Placed, t: Table, first: Placed): boolean {
   const size = cur.line.size;
   if (prev.line.page === cur.line.page && prev.line.y - cur.line.y > t.pitch + Math.max(2, 0.3 * size))
     return true;
@@ -136,40 +176,73 @@ function startsRow(prev: Placed, cur: Placed, t: Table): boolean {
   const now = filled(cur);
   if (now.some((c) => !had.includes(c))) return true;
   if (t.map.ref !== undefined && cur.cells[t.map.ref]) return true;
-  if (now.length < had.length || now.length === 1) return false;
-  // Every filled column again: a new row, unless each cell's text reads as wrapping on.
-  return !now.every((c) => {
-    const next = cur.cells[c];
-    return next && (wraps(prev.cells[c], next, avail(t, c), size) || /^[a-z]/.test(next.text));
-  });
+  const lone = now.length === 1 ? cur.cells[now[0] ?? 0]?.text : undefined;
+  if (now[0] === 0 && lone && SECTION.test(lone)) return true; // "3 Communities", merged across
+  // The row's first column starts a paragraph again, beside other cells (or under the header row):
+  // a new row, unless its text reads as wrapping on. A lone line there is a list in the cell.
+  const key = filled(first)[0];
+  const header = readHeader(first.cells.map((c) => c?.text ?? '')) !== null;
+  const next = key === undefined ? undefined : cur.cells[key];
+  if (key === undefined || !next || (now.length < 2 && !header)) return false;
+  return !(wraps(prev.cells[key], next, limit(t, key), size) || /^[a-z]/.test(next.text));
 }
 
-function avail(t: Table, col: number): number {
-  return (t.starts[col + 1] ?? t.right) - (t.starts[col] ?? 0) - 2 * PAD;
+/** Where a column's text must end: the next column's text start, less two cell margins. */
+function limit(t: Table, col: number): number {
+  return (t.starts[col + 1] ?? t.right) - 2 * PAD;
 }
 
 /** True when the next line's first word would not have fitted on the line before: the text wrapped. */
-function wraps(prev: PdfSegment | undefined, next: PdfSegment, width: number, size: number): boolean {
+function wraps(prev: PdfSegment | undefined, next: PdfSegment, end: number, size: number): boolean {
   if (!prev) return false;
   const word = next.text.split(' ')[0] ?? '';
   const wordWidth = ((next.x1 - next.x0) * word.length) / Math.max(1, next.text.length);
-  return prev.x1 - prev.x0 + 0.25 * size + wordWidth > width * 0.95;
+  return prev.x1 + 0.25 * size + wordWidth > end - 0.05 * (end - prev.x0);
 }
 
 // A cell's lines: wrapped text joins with a space; a bullet, a numbered item or a line that ends
 // short of the cell's width starts a new line, as paragraphs do in a Word cell. Header cells join.
+// In the owner column, where a wrapped line may end one role and the next begin another, the
+// reading with the most whole roles is kept (rolesOf).
 function cellTexts(group: Placed[], t: Table, header: ColumnMap | null): string[] {
   return t.starts.map((_, col) => {
-    let text = '';
+    const lines: string[] = [];
+    const soft: boolean[] = []; // soft[i]: line i + 1 may carry on line i (the text wrapped)
     let prev: PdfSegment | undefined;
     for (const { line, cells } of group) {
       const seg = cells[col];
       if (!seg) continue;
       const own = seg.text.replace(BULLET, '- ');
-      const breaks = !header && (STARTS_ITEM.test(own) || !wraps(prev, seg, avail(t, col), line.size));
-      text = text ? `${text}${breaks ? '\n' : ' '}${own}` : own;
+      if (lines.length > 0)
+        soft.push(!!header || (!STARTS_ITEM.test(own) && wraps(prev, seg, limit(t, col), line.size)));
+      lines.push(own);
       prev = seg;
     }
-    return text;
+    if (col === t.map.owner && !header) return rolesOf(lines, soft);
+    return lines.reduce(
+      (text, line, i) => (i === 0 ? line : `${text}${soft[i - 1] ? ' ' : '\n'}${line}`),
+      '',
+    );
   });
+}
+
+/** The owner cell's lines joined into the most whole roles (then the fewest parts): one role a line. */
+function rolesOf(lines: string[], soft: boolean[]): string {
+  const free = soft.flatMap((s, i) => (s ? [i] : []));
+  if (free.length > 10) return lines.join(' ');
+  let best = { score: -1, parts: 0, text: '' };
+  for (let mask = 0; mask < 1 << free.length; mask++) {
+    const parts: string[] = [lines[0] ?? ''];
+    lines.slice(1).forEach((line, i) => {
+      const k = free.indexOf(i);
+      if (k >= 0 && !(mask & (1 << k))) parts[parts.length - 1] += ` ${line}`;
+      else parts.push(line);
+    });
+    const good = (p: string) =>
+      p.includes(' ') && !/\b(?:and|of|for|the|&)$/i.test(p) && (isWholeRole(p) || ROLE_HEADS.test(p));
+    const score = parts.filter(good).length;
+    if (score > best.score || (score === best.score && parts.length < best.parts))
+      best = { score, parts: parts.length, text: parts.join('\n') };
+  }
+  return best.text;
 }
