@@ -71,9 +71,11 @@ export async function readPdfPlan(bytes: Buffer, id: Partial<PlanIdentity>): Pro
     };
   lines = dropRunningLines(lines);
   const read = pdfBlocks(lines, widths);
-  if (read.blocks.some((b) => b.kind === 'row')) {
-    const plan = parseDocxTables(read.blocks, id, read.notes);
-    if (!plan.ok) return plan;
+  const plan = read.blocks.some((b) => b.kind === 'row')
+    ? parseDocxTables(read.blocks, id, read.notes)
+    : null;
+  // Tables that give no plan (a header-like line in a plan of "Action N:" blocks): read as text.
+  if (plan?.ok) {
     // Notes name the page and the line on it, not the block count the table reader keeps.
     const problems = plan.problems.map((p) => {
       const at = read.where[p.line - 1];

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanFile } from '../../src/domain/plan-file.ts';
-import { readImportFile } from '../../src/import/read-import-file.ts';
+import { parseImportText, readImportFile } from '../../src/import/read-import-file.ts';
 import { useImportCli } from '../support/import-cli.ts';
 import { writeTablePdf } from '../support/pdf-table-writer.ts';
 import {
   AIMS_EXPECTED,
   aimsDocx,
   type ExpectedPlan,
+  HEADED_ROWS,
   HEADED_ROWS_EXPECTED,
   headedRowsDocx,
   REGISTER_HEADER,
@@ -134,6 +135,41 @@ describe('plans in styles nobody here wrote before', () => {
     // The guess is said once per table, with its page and line; the repeated header is not a new table.
     const tables = problems.filter((p) => p.message.startsWith('a table read by the position'));
     expect(tables.map((p) => p.where)).toEqual(['page 1, line 4', 'page 1, line 36']);
+  });
+});
+
+describe('a document saved as text from Word', () => {
+  it('reads an unnumbered heading alone in its row, before a header row, as a theme (noted)', () => {
+    const text = [
+      'Westmoor District Council Equality Plan 2026',
+      ...HEADED_ROWS.sections.flatMap((section) => [
+        `${section.heading}\t\t`,
+        HEADED_ROWS.header.join('\t'),
+        ...section.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.join('; '))).join('\t')),
+      ]),
+      'Unfunded ideas for next year\t\t', // alone, then no header: read as the rest of the row before
+    ].join('\n');
+    const result = parseImportText(text, 'document', { code: 'WDC' });
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(outline(result.plan)).toEqual(
+      HEADED_ROWS_EXPECTED.map(([ref, title, actions], i) => [
+        ref,
+        title,
+        i === 1
+          ? actions.map((a, k) => (k === 1 ? [a[0], `${a[1]}\nUnfunded ideas for next year`, a[2], a[3]] : a))
+          : actions,
+      ]),
+    );
+    expect(result.problems.filter((p) => p.message.startsWith('read as theme'))).toEqual([
+      {
+        line: 2,
+        message: 'read as theme "Leadership and governance": a row with only this text, before a header row',
+      },
+      {
+        line: 6,
+        message: 'read as theme "Workforce and recruitment": a row with only this text, before a header row',
+      },
+    ]);
   });
 });
 
