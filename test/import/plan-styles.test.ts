@@ -6,6 +6,7 @@ import type { PlanFile } from '../../src/domain/plan-file.ts';
 import { parseImportText, readImportFile } from '../../src/import/read-import-file.ts';
 import { useImportCli } from '../support/import-cli.ts';
 import { writeTablePdf } from '../support/pdf-table-writer.ts';
+import { REGISTER_HEADER, REGISTER_PARTS, registerDocx } from '../support/plan-register.ts';
 import {
   AIMS_EXPECTED,
   aimsDocx,
@@ -13,9 +14,6 @@ import {
   HEADED_ROWS,
   HEADED_ROWS_EXPECTED,
   headedRowsDocx,
-  REGISTER_HEADER,
-  REGISTER_PARTS,
-  registerDocx,
   SOFFICE,
   toPdf,
 } from '../support/plan-styles.ts';
