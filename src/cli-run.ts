@@ -9,6 +9,7 @@ import {
 import { formatPlanTree } from './domain/plan-tree.ts';
 import type { Clock, Store } from './domain/ports.ts';
 import { parseTypedDate } from './domain/typed-date.ts';
+import { noteText } from './import/plan-draft.ts';
 import { readImportFile } from './import/read-import-file.ts';
 import { createReportDocuments } from './reports/render-docx.ts';
 
@@ -86,7 +87,7 @@ async function runImport({ values, positionals }: Parsed, out: CliOutput, err: C
   }
   if (result.problems.length > 0)
     err.write(
-      `${file}: ${result.problems.length} note${result.problems.length === 1 ? '' : 's'} on what was read:\n${result.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}\n`,
+      `${file}: ${result.problems.length} note${result.problems.length === 1 ? '' : 's'} on what was read:\n${result.problems.map((p) => `  ${noteText(p)}`).join('\n')}\n`,
     );
   const plan = result.plan;
   const total = plan.themes.reduce((n, t) => n + t.actions.length, 0);

@@ -1,7 +1,7 @@
 import { markdownToText, readCellText } from './cell-text.ts';
 import { readBlockLine, readThemeIntro, startBlock } from './document-blocks.ts';
 import { createDocState, type DocState } from './document-state.ts';
-import { flushUnknownRows, readTableLine } from './document-tables.ts';
+import { flushUnknownRows, readTableLine, releaseHeld } from './document-tables.ts';
 import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
 import { finishDraft } from './plan-draft.ts';
 import { cleanCells, reportMarkup } from './row-structure.ts';
@@ -27,6 +27,7 @@ export function parseDocumentPlan(text: string, id: PlanIdentity): ImportedPlan 
   lines.forEach((raw, index) => {
     readLine(s, raw, index + 1);
   });
+  releaseHeld(s);
   flushUnknownRows(s);
   reportMarkup(s.markupLines, s.problems);
   const period = firstLines
@@ -42,6 +43,7 @@ function readLine(s: DocState, raw: string, line: number): void {
     return;
   }
   const read = readCellText(raw);
+  if (read.text.trim()) releaseHeld(s);
   if (read.markup && !s.markupLines.includes(line)) s.markupLines.push(line);
   // A paragraph of HTML reads as several lines; the document reader takes one line at a time.
   const text = plain(read.text.replace(/\n/g, ' '));

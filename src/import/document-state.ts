@@ -19,6 +19,8 @@ export type DocState = TableState & {
   block: Block | null;
   expect: 'theme-title' | 'objective' | null;
   unknownRows: { from: number; to: number } | null;
+  /** A row holding only a short unnumbered line, kept until the next line says if it is a heading. */
+  held: { cells: string[]; line: number; afterGap: boolean } | null;
 };
 
 /** A document reader's state before its first line. */
@@ -32,5 +34,6 @@ export function createDocState(): DocState {
     block: null,
     expect: null,
     unknownRows: null,
+    held: null,
   };
 }

@@ -9,6 +9,21 @@ export function readTableLine(s: DocState, cells: string[], line: number): void 
   const header = readHeader(cells);
   const afterGap = s.blanks >= 2;
   s.blanks = 0;
+  const held = s.held;
+  s.held = null;
+  if (held && header) {
+    // "Leadership and governance" alone in its row, then a header row: the next part's theme.
+    const title = held.cells[0]?.trim() ?? '';
+    flushUnknownRows(s);
+    if (s.pending.length > 0) s.tablesSeen++;
+    s.pending = []; // the introduction before it is not the theme
+    useTheme(s, readThemeCell(title), held.line);
+    s.last = null;
+    s.problems.push({
+      line: held.line,
+      message: `read as theme "${title.slice(0, 60)}": a row with only this text, before a header row`,
+    });
+  } else if (held) releaseHeld(s, held);
   const heading = s.map ? null : readSectionHeading(cells);
   if (heading) {
     // "1 Place shaping ..." then empty cells, before the table's header: the theme, not the intro.
@@ -22,6 +37,10 @@ export function readTableLine(s: DocState, cells: string[], line: number): void 
     });
     return;
   }
+  if (!header && !s.map && aloneShort(cells)) {
+    s.held = { cells, line, afterGap };
+    return;
+  }
   if (!header && !s.map) {
     if (cells.some((c) => c.trim())) s.unknownRows = { from: s.unknownRows?.from ?? line, to: line };
     return;
@@ -33,7 +52,29 @@ export function readTableLine(s: DocState, cells: string[], line: number): void 
     s.map = header;
     return;
   }
-  addTableRow(s, cells, s.map as ColumnMap, line, { joinSplitRows: true, afterGap });
+  if (aloneShort(cells)) s.held = { cells, line, afterGap };
+  else addTableRow(s, cells, s.map as ColumnMap, line, { joinSplitRows: true, afterGap });
+}
+
+// Only the first cell filled, with a short line that reads as a heading (no number: numbered ones
+// are headings already), and no sentence end.
+function aloneShort(cells: string[]): boolean {
+  const first = cells[0]?.trim() ?? '';
+  return (
+    cells.slice(1).every((c) => !c.trim()) &&
+    first.length > 0 &&
+    first.length <= 80 &&
+    /^[A-Z]/.test(first) &&
+    !/[.:;,]$/.test(first)
+  );
+}
+
+/** Reads a held row as the table row it is, when the line after it is not a header. */
+export function releaseHeld(s: DocState, held = s.held): void {
+  s.held = null;
+  if (!held) return;
+  if (s.map) addTableRow(s, held.cells, s.map, held.line, { joinSplitRows: true, afterGap: held.afterGap });
+  else s.unknownRows = { from: s.unknownRows?.from ?? held.line, to: held.line };
 }
 
 // Before the first table, the paragraph nearest it is the heading (the rest is the introduction);

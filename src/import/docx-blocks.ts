@@ -8,7 +8,7 @@ import type { parseDocument } from 'htmlparser2';
 /** A paragraph or heading outside tables, or one row of a table; `line` counts blocks from 1. */
 export type DocxBlock =
   | { kind: 'text'; line: number; text: string; heading: boolean }
-  | { kind: 'row'; line: number; table: number; cells: string[]; merged?: number[] };
+  | { kind: 'row'; line: number; table: number; cells: string[]; merged?: number[]; wide?: boolean };
 
 type Root = ReturnType<typeof parseDocument>;
 type Node = Root['children'][number];
@@ -36,22 +36,35 @@ export function readDocxBlocks(root: Root): DocxBlock[] {
       const tag = tagOf(node);
       if (tag === 'table') {
         const table = ++tables;
-        for (const { cells, merged } of readTableRows(node as Element))
+        for (const { cells, merged, wide } of readTableRows(node as Element))
           blocks.push({
             kind: 'row',
             line: blocks.length + 1,
             table,
             cells,
             ...(merged.length ? { merged } : {}),
+            ...(wide ? { wide } : {}),
           });
       } else if (tag === 'ul' || tag === 'ol') for (const item of listLines(node as Element)) addText(item);
       else if (/^h[1-6]$/.test(tag)) addText(squash(textOf(node)), true);
-      else if (tag === 'p' || !isElement(node)) addText(squash(textOf(node)));
+      else if (tag === 'p') addText(squash(textOf(node)), allBold(node as Element));
+      else if (!isElement(node)) addText(squash(textOf(node)));
       else walk(node.children);
     }
   };
   walk(root.children);
   return blocks;
+}
+
+/** A paragraph whose text is all bold (`<strong>`): a heading typed without a Heading style. */
+function allBold(node: Element): boolean {
+  const plain = (n: Node): boolean =>
+    tagOf(n) === 'strong' || tagOf(n) === 'b'
+      ? false
+      : n.nodeType === 3
+        ? textOf(n).trim() !== ''
+        : 'children' in n && n.children.some(plain);
+  return squash(textOf(node)) !== '' && !plain(node);
 }
 
 /** List items as lines: "- item" for bullets, "1. item" for numbered lists; nested lists indented. */
@@ -89,7 +102,7 @@ function cellText(cell: Element): string {
  * (an owner merged down three actions owns all three); the columns it spans across are left empty.
  * `merged` names the columns whose text came down from a row above.
  */
-function readTableRows(table: Element): { cells: string[]; merged: number[] }[] {
+function readTableRows(table: Element): { cells: string[]; merged: number[]; wide: boolean }[] {
   const rows = table.children.flatMap((n) =>
     tagOf(n) === 'tr' ? [n as Element] : ['thead', 'tbody', 'tfoot'].includes(tagOf(n)) ? childRows(n) : [],
   );
@@ -98,6 +111,9 @@ function readTableRows(table: Element): { cells: string[]; merged: number[] }[] 
     const cells: string[] = [];
     const merged: number[] = [];
     let column = 0;
+    const own = row.children.filter((n) => tagOf(n) === 'td' || tagOf(n) === 'th') as Element[];
+    // One cell merged across two or more columns, the whole row: a heading row.
+    const wide = own.length === 1 && Number(own[0]?.attribs.colspan ?? 1) > 1;
     const takeCarried = () => {
       for (let c = carried[column]; c && c.left > 0; c = carried[column]) {
         if (c.text.trim()) merged.push(column);
@@ -105,7 +121,7 @@ function readTableRows(table: Element): { cells: string[]; merged: number[] }[] 
         c.left--;
       }
     };
-    for (const cell of row.children.filter((n) => tagOf(n) === 'td' || tagOf(n) === 'th') as Element[]) {
+    for (const cell of own) {
       takeCarried();
       const text = cellText(cell);
       const across = Math.max(1, Number(cell.attribs.colspan ?? 1) || 1);
@@ -120,7 +136,7 @@ function readTableRows(table: Element): { cells: string[]; merged: number[] }[] 
       if (carried[column]?.left) takeCarried();
       else cells[column++] ??= '';
     }
-    return { cells: Array.from(cells, (c) => c ?? ''), merged };
+    return { cells: Array.from(cells, (c) => c ?? ''), merged, wide: wide && merged.length === 0 };
   });
 }
 

@@ -1,4 +1,4 @@
-import { isWholeRole, ROLE_HEADS, splitOwnerRoles } from './owner-roles.ts';
+import { isWholeRole, ROLE_HEADS, splitOwnerRoles, splitRoleRun } from './owner-roles.ts';
 
 /**
  * Labels an owner cell may put before a role ("SRO: Director of Public Health", "Implementation
@@ -71,7 +71,7 @@ export function readOwnerCell(cell: string): OwnerCell {
           } else guesses.push(`${email} names no role: not mapped to one`);
           continue;
         }
-        const split = splitAtHeadWords(piece);
+        const split = splitRoleRun(piece).flatMap(splitAtHeadWords);
         if (split.length > 1) guesses.push(`"${piece}" read as ${split.length} roles: ${split.join('; ')}`);
         roles.push(...split);
       }

@@ -1,6 +1,6 @@
 // Words a job role ends with ("... Manager"), and words that start one ("Head of ...").
 const ROLE_ENDINGS = new Set(
-  'manager managers officer officers director directors worker workers therapist advisor adviser advisors champion consultant lead leads specialist leader leaders analyst executive team group board chair partner coordinator co-ordinator administrator member members head heads'.split(
+  'manager managers officer officers director directors worker workers therapist advisor adviser advisors champion chairs consultant lead leads specialist leader leaders analyst executive team group board chair partner coordinator co-ordinator administrator member members head heads'.split(
     ' ',
   ),
 );
@@ -62,4 +62,30 @@ export function isWholeRole(text: string): boolean {
   const bare = text.replace(/\([^)]*\)/g, '').trim();
   const last = bare.split(/\s+/).pop()?.toLowerCase() ?? '';
   return ROLE_ENDINGS.has(last) || ROLE_STARTS.test(bare);
+}
+
+/** Words a new role starts with inside a run of roles: "... Health Head of HR", "... HR Chief Executive". */
+const NEXT_ROLE =
+  /^(?:Head|Heads|Director|Directors|Chief|Chair|Assistant Director|Deputy Director|Deputy Chief|Cabinet Member|Lead Member|Portfolio Holder)\b/;
+/** Words that qualify the role word after them ("Executive Director", "Interim Head"): no split there. */
+const QUALIFIERS =
+  /^(?:executive|assistant|deputy|interim|acting|senior|strategic|corporate|managing|joint|associate|operational|service|divisional|regional|medical|nursing|clinical|finance|programme|area|group|the|of|and|for|in|to|&)$/i;
+
+/**
+ * Splits roles written one after another without separators, in mixed case: "Director of Public
+ * Health Head of HR Chief Executive" is three roles. A new role starts at Head/Director/Chief/...
+ * only where the words before it read as a whole role ("Director of Public Health", "HR Manager").
+ */
+export function splitRoleRun(text: string): string[] {
+  const words = text.split(' ');
+  for (let i = 2; i < words.length; i++) {
+    const rest = words.slice(i).join(' ');
+    const left = words.slice(0, i).join(' ');
+    const before = words[i - 1] ?? '';
+    const chiefExecutive = /^executive$/i.test(before) && /^chief$/i.test(words[i - 2] ?? '');
+    if (!NEXT_ROLE.test(rest) || (QUALIFIERS.test(before) && !chiefExecutive)) continue;
+    if (!/^[A-Z]/.test(before) && !/\)$/.test(before)) continue;
+    if (isWholeRole(left) || ROLE_STARTS.test(left)) return [left, ...splitRoleRun(rest)];
+  }
+  return [text];
 }

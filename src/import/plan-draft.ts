@@ -1,7 +1,15 @@
 import { type PlanFile, planFileSchema } from '../domain/plan-file.ts';
 
-/** Something in an imported file that was not understood or was read with a guess, by line. */
-export type ImportProblem = { line: number; message: string };
+/**
+ * Something in an imported file that was not understood or was read with a guess, by line; `where`
+ * names the place instead where lines mean little (a Word table's row, a PDF's page and line).
+ */
+export type ImportProblem = { line: number; message: string; where?: string };
+
+/** A note as people read it: "line 12: ...", or "table 2, row 3: ...". */
+export function noteText(p: ImportProblem): string {
+  return `${p.where ?? `line ${p.line}`}: ${p.message}`;
+}
 
 /** An action as read from a table or document, before refs are numbered. */
 export type DraftAction = {

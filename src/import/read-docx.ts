@@ -1,6 +1,6 @@
-import { readDocxBlocks } from './docx-blocks.ts';
+import { type DocxBlock, readDocxBlocks } from './docx-blocks.ts';
 import { parseDocxTables } from './docx-plan.ts';
-import type { ImportedPlan, PlanIdentity } from './plan-draft.ts';
+import type { ImportedPlan, ImportProblem, PlanIdentity } from './plan-draft.ts';
 import { parseImportText } from './read-import-file.ts';
 import { refuseUnpackedSize } from './zip-limits.ts';
 
@@ -45,7 +45,22 @@ export async function readDocxPlan(bytes: Buffer, id: Partial<PlanIdentity>): Pr
     };
   }
   const blocks = readDocxBlocks(parseDocument(html));
-  if (blocks.some((b) => b.kind === 'row')) return parseDocxTables(blocks, id);
+  if (blocks.some((b) => b.kind === 'row')) {
+    const plan = parseDocxTables(blocks, id);
+    return plan.ok ? { ...plan, problems: plan.problems.map((p) => placeNote(p, blocks)) } : plan;
+  }
   const text = blocks.map((b) => (b.kind === 'text' ? b.text : '')).join('\n');
   return parseImportText(text, 'document', id);
+}
+
+/** A note placed by what a reader of the document sees: "table 2, row 3" or "paragraph 4". */
+function placeNote(p: ImportProblem, blocks: DocxBlock[]): ImportProblem {
+  const block = blocks[p.line - 1];
+  if (!block) return p;
+  const before = blocks.slice(0, p.line);
+  const where =
+    block.kind === 'row'
+      ? `table ${block.table}, row ${before.filter((b) => b.kind === 'row' && b.table === block.table).length}`
+      : `paragraph ${before.filter((b) => b.kind === 'text').length}`;
+  return { ...p, where };
 }

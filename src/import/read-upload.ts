@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PLAN_CODE_PATTERN } from '../domain/codes.ts';
 import type { PlanFileReader, ReadUpload, UploadedFile } from '../domain/plan-upload.ts';
+import { noteText } from './plan-draft.ts';
 import { isImportableName, readImportBytes } from './read-import-file.ts';
 import { MAX_PLAN_FILE_BYTES } from './read-plan-file.ts';
 
@@ -26,7 +27,7 @@ export async function readUploadedPlan(file: UploadedFile, code: string | undefi
   const guessed = code ? null : guessPlanCode(file.name);
   const read = await readImportBytes(file.name, file.bytes, { code: code ?? guessed ?? undefined });
   if (!read.ok) return { ok: false, error: `${file.name} could not be read: ${read.errors.join('; ')}` };
-  const notes = read.problems.map((p) => `line ${p.line}: ${p.message}`);
+  const notes = read.problems.map(noteText);
   if (guessed && read.plan.code === guessed)
     notes.unshift(
       `plan code ${guessed} made from the file name: send the file again with a code as its message (like ARAP) to choose another`,

@@ -98,30 +98,46 @@ export type ExpandedRow = {
 };
 
 /**
- * A row whose Action cell (or, failing that, its Theme/Objective cell) holds several numbered items
- * becomes one row per item, sharing the other cells. Items from the Objective cell take the Action
- * cell's text as what they share.
+ * A row whose Action cell (or, failing that, its Objective/Theme cell, then its Aim cell) holds
+ * several numbered items becomes one row per item, sharing the other cells. Items from the Objective
+ * or Aim cell take the Action cell's text as what they share; the Aim cell keeps its text before them.
  */
-export function expandRow(cells: readonly string[], map: { action?: number; theme?: number }): ExpandedRow {
+export function expandRow(
+  cells: readonly string[],
+  map: { action?: number; theme?: number; description?: number },
+): ExpandedRow {
   const at = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? ''));
-  const inAction = map.action === undefined ? null : splitNumberedItems(at(map.action));
-  const inTheme = inAction || map.theme === undefined ? null : splitNumberedItems(at(map.theme));
-  const found = inAction ?? inTheme;
-  const column = inAction ? map.action : map.theme;
+  const sources = [
+    ['Action', map.action],
+    ['Objective/Theme', map.theme],
+    ['Aim', map.description],
+  ] as const;
+  let found: NumberedItems | null = null;
+  let where = '';
+  let column: number | undefined;
+  for (const [name, index] of sources) {
+    found = index === undefined ? null : splitNumberedItems(at(index));
+    if (found) {
+      [where, column] = [name, index];
+      break;
+    }
+  }
   if (!found || column === undefined || map.action === undefined) return { rows: [{ cells: [...cells] }] };
   const action = map.action;
-  const rows = found.items.map((item) => {
+  const inAction = column === action;
+  const items = found;
+  const rows = items.items.map((item) => {
     const next = [...cells];
     next[action] = `${item.ref} ${item.text}`;
-    const shared = inAction ? found.preamble : at(action);
+    if (where === 'Aim') next[column] = items.preamble;
+    const shared = inAction ? items.preamble : at(action);
     return { cells: next, shared: shared || undefined };
   });
-  const refs = found.items.map((i) => i.ref);
-  const where = inAction ? 'Action' : 'Objective/Theme';
-  const how = found.inline ? ' (split where a number follows the one before: a guess)' : '';
+  const refs = items.items.map((i) => i.ref);
+  const how = items.inline ? ' (split where a number follows the one before: a guess)' : '';
   return {
     rows,
-    themeText: inTheme ? found.preamble : undefined,
+    themeText: where === 'Objective/Theme' ? items.preamble : undefined,
     note: `the ${where} cell holds ${refs.length} numbered items (${refs.join(', ')}): read as ${refs.length} actions sharing the row's other cells${how}`,
   };
 }

@@ -5,6 +5,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImportFile } from '../../src/import/read-import-file.ts';
 import { useImportCli } from '../support/import-cli.ts';
+import { SOFFICE, toPdf } from '../support/plan-styles.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 type CellText = string | string[] | Paragraph[];
@@ -154,9 +155,31 @@ describe('reading Word and PDF files', () => {
       {
         line: 11,
         message: 'the Lead cell is merged down from the row above: its text is read for this row too',
+        where: 'table 2, row 3',
       },
     ]);
   });
+
+  it.skipIf(!SOFFICE)(
+    'reads the PDF LibreOffice exports from that Word plan as the same plan (its columns from the text positions)',
+    async () => {
+      const docx = path.join(dir, 'exported.docx');
+      await writeDocx(docx, SECTIONED);
+      await toPdf([docx]);
+      const fromWord = await readImportFile(docx, { code: 'RIVER' });
+      const fromPdf = await readImportFile(path.join(dir, 'exported.pdf'), { code: 'RIVER' });
+      if (!fromWord.ok || !fromPdf.ok) throw new Error('both files should read');
+      // A cell merged down two rows shows its text once on paper: the PDF gives 2.2 no owner, and says so.
+      const word = structuredClone(fromWord.plan);
+      const merged = word.themes[1]?.actions[1];
+      if (merged) merged.owners = [];
+      expect(fromPdf.plan).toEqual(word);
+      expect(fromPdf.problems.map((p) => `${p.where}: ${p.message}`)).toContain(
+        'page 1, line 14: action 2.2 names no owner; only admins can update it',
+      );
+    },
+    120_000,
+  );
 
   it('reads a Word plan without tables as a document: headings, paragraphs and list items as lines', async () => {
     const file = path.join(dir, 'blocks.docx');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitOwnerRoles } from '../../src/import/owner-roles.ts';
+import { splitOwnerRoles, splitRoleRun } from '../../src/import/owner-roles.ts';
 
 describe('splitOwnerRoles', () => {
   it.each([
@@ -49,5 +49,30 @@ describe('splitOwnerRoles', () => {
   it('reads empty and n/a cells as no owner', () => {
     expect(splitOwnerRoles('')).toEqual([]);
     expect(splitOwnerRoles(' n/a ')).toEqual([]);
+  });
+});
+
+describe('splitRoleRun: roles one after another, mixed case, no separators', () => {
+  it.each([
+    [
+      'Director of Public Health Head of HR Chief Executive',
+      ['Director of Public Health', 'Head of HR', 'Chief Executive'],
+    ],
+    ['HR Manager Head of Learning', ['HR Manager', 'Head of Learning']],
+    ['Chief Executive Chair of the Board', ['Chief Executive', 'Chair of the Board']],
+    ['Policy Officer Director of Communities', ['Policy Officer', 'Director of Communities']],
+  ])('splits "%s"', (text, roles) => {
+    expect(splitRoleRun(text)).toEqual(roles);
+  });
+
+  it.each([
+    'Executive Director of People',
+    'Interim Head of Service',
+    'Deputy Chief Executive',
+    "Director of Children's Services",
+    'Head of Housing Solutions',
+    'Assistant Director Adult Social Care',
+  ])('keeps "%s" as one role', (text) => {
+    expect(splitRoleRun(text)).toEqual([text]);
   });
 });

@@ -143,6 +143,24 @@ describe.each(ENGINES)('Teams: a plan file sent in personal chat on %s', (engine
     expect(jane[0]?.activity.text).toBe('✗ Only admins can use import.');
     const photo = await sendFile(ADA, 'photo.png', new Uint8Array([137, 80, 78, 71]));
     expect(photo[0]?.activity.text).toContain('photo.png is not a plan file');
+    // A plan shared as a link to a file already in OneDrive: a contentUrl, no downloadUrl to fetch.
+    const fetched = fake.fileRequests.length;
+    const linked = await send(ADA, {
+      text: '',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.card.file.info',
+          name: 'Shared Plan.docx',
+          contentUrl: `https://contoso.sharepoint.com/personal/${ADA.aadObjectId}/Documents/Shared Plan.docx`,
+          content: { uniqueId: 'u-linked', fileType: 'docx' },
+        },
+      ],
+    });
+    expect(linked).toHaveLength(1);
+    expect(linked[0]?.activity.text).toBe(
+      '✗ Shared Plan.docx came as a link to a shared file, which I cannot open: attach the file itself (Attach, then Upload from this device) in our chat.',
+    );
+    expect(fake.fileRequests).toHaveLength(fetched);
     expect(await dumpTables(h.db.prisma)).toEqual(all);
   });
 });

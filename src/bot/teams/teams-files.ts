@@ -8,6 +8,9 @@ import { readCommandText } from './teams-activity.ts';
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 const AGAIN = 'send the plan file to me again (its download link lasts a short while)';
+/** A file Teams gave only as a link to where it is kept (no download link): `import link:<name>`. */
+const LINK = 'link:';
+const PLAN_NAME = /\.(?:docx|xlsx|xlsm|pdf|csv|tsv|txt|md|ya?ml|json)$/i;
 
 /**
  * The command a file sent in a personal chat stands for: `import <downloadUrl>#<name> [as CODE]`
@@ -18,9 +21,13 @@ export function readUploadCommand(activity: Activity): string | null {
     return null;
   const file = activity.attachments?.find((a) => a.contentType === FILE_DOWNLOAD_INFO);
   const url = (file?.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
-  if (!file?.name || typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
   const typed = readCommandText(activity).text.trim().toUpperCase();
   const code = PLAN_CODE_PATTERN.test(typed) ? ` as ${typed}` : '';
+  if (!file?.name || typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+    // A plan file sent as a link to a shared file (a contentUrl, no downloadUrl): said, not ignored.
+    const linked = activity.attachments?.find((a) => a.contentUrl && a.name && PLAN_NAME.test(a.name));
+    return linked?.name ? `import ${LINK}${encodeURIComponent(linked.name)}${code}` : null;
+  }
   return `import ${url.split('#')[0]}#${encodeURIComponent(file.name)}${code}`;
 }
 
@@ -47,6 +54,11 @@ export function isTeamsFileUrl(url: string, anyHost = false): boolean {
 export function createTeamsFiles(options: { anyFileHost?: boolean } = {}): UploadSource {
   return {
     async download(ref) {
+      if (ref.startsWith(LINK))
+        return {
+          ok: false,
+          error: `${safeDecode(ref.slice(LINK.length)) || 'That file'} came as a link to a shared file, which I cannot open: attach the file itself (Attach, then Upload from this device) in our chat.`,
+        };
       const hash = ref.indexOf('#');
       const url = hash > 0 ? ref.slice(0, hash) : '';
       const name = hash > 0 ? safeDecode(ref.slice(hash + 1)) : '';
