@@ -1,5 +1,6 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import { composeDigest } from '../commands/scheduled/digest.ts';
+import { composeAwaitingResponses, getAwaitingSlot } from '../commands/scheduled/feedback-awaiting.ts';
 import { composeReleaseNotices, releaseNoticeKey } from '../commands/scheduled/feedback-release-notices.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
 import { reachOwners } from '../commands/scheduled/reach-owners.ts';
@@ -97,6 +98,13 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
         }));
     });
   }
+  // Weekly, with the digest: released feedback with no reply after its network's days, to owners and moderators.
+  const awaiting = getAwaitingSlot(digest);
+  if (due(awaiting))
+    await run(
+      awaiting,
+      reachFirst(() => composeAwaitingResponses(deps.store, now, deps.settings, platforms)),
+    );
   // One-off posts commands put in the outbox (a reply shared to a network's channel), and any a
   // replica left unfinished: sent once here.
   for (const key of await deps.store.jobRuns.listOpenRuns('post:', now))

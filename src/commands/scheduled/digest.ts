@@ -9,6 +9,7 @@ import { composeFeedbackDigest } from '../feedback-digest.ts';
 import { toActionItem } from '../present.ts';
 import type { Block, Reply } from '../reply.ts';
 import { createOpeningLookup } from './action-openings.ts';
+import { composeAwaitingDigest } from './feedback-awaiting.ts';
 
 const DAY_MS = 86_400_000;
 const NO_ACCOUNT = 'no Slack or Teams account linked';
@@ -111,6 +112,8 @@ export async function composeDigest(
     options.timeZone ?? actions[0]?.plan.timezone ?? 'Europe/London',
   );
   if (feedback) blocks.push({ type: 'paragraph', text: feedback });
+  const awaiting = await composeAwaitingDigest(store, now, settings);
+  if (awaiting) blocks.push({ type: 'paragraph', text: awaiting });
   return { visibility: 'channel', blocks };
 }
 

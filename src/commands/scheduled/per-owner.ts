@@ -7,7 +7,7 @@ import type { Reply } from '../reply.ts';
 export type ReachablePlatforms = readonly ('slack' | 'teams')[];
 
 /** Where to reach a person: their first identity on a platform that can send, or null (unreachable). */
-function findTarget(contact: OwnerContact, platforms: ReachablePlatforms): DeliveryTarget | null {
+export function findTarget(contact: OwnerContact, platforms: ReachablePlatforms): DeliveryTarget | null {
   for (const platform of platforms) {
     const identity = contact.identities.find((i) => i.platform === platform);
     if (identity) return { platform, kind: 'person', id: identity.externalId };
