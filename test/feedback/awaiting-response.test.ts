@@ -212,7 +212,10 @@ describe.each(ENGINES)('feedback awaiting a response on %s', (engine) => {
       const reply = await h.run(command, actor);
       expect(reply, command).toContain(expected);
       // One refusal line (a parse refusal is followed by the command's usage, as for every command).
-      expect(reply.split('\n').filter((l) => l.startsWith('✗')), command).toHaveLength(1);
+      expect(
+        reply.split('\n').filter((l) => l.startsWith('✗')),
+        command,
+      ).toHaveLength(1);
     }
     expect(await dumpTables(h.db.prisma)).toEqual(before);
     expect(await h.run('networks')).toContain('replies expected within 3 working days');
