@@ -60,8 +60,14 @@ export async function composeAwaitingDigest(
 }
 
 const day = (iso: string) => formatLongDate(toLocalDay(iso));
+const describeTags = (item: Awaiting) =>
+  item.actionRefs.length
+    ? ` on ${item.actionRefs.join(', ')}`
+    : item.themes.length
+      ? ` (${item.themes.join(', ')})`
+      : ' (not tagged)';
 const describeItem = (item: Awaiting) =>
-  `${item.code}${item.actionRefs.length ? ` on ${item.actionRefs.join(', ')}` : ` (${item.themes.join(', ')})`}, released ${day(item.releasedOn)}`;
+  `${item.code}${describeTags(item)}, released ${day(item.releasedOn)}`;
 const lines = (items: Awaiting[]) =>
   [
     ...items.slice(0, MAX_LINES).map(describeItem),
