@@ -37,15 +37,15 @@ const RELEASE = new Date('2026-11-23T17:00:30Z');
 const NEXT_DAY = new Date('2026-11-24T10:15:00Z');
 const logger = createLogger('error', () => {});
 
-/** Three approved submissions on 2.4 (Head of People Services) through the console; their receipts. */
-async function sendApproved(h: Harness): Promise<string[]> {
+/** Three approved submissions (on 2.4, Head of People Services, unless told) through the console; their receipts. */
+async function sendApproved(h: Harness, tags = ['2.4', '2.4', '2.4']): Promise<string[]> {
   expect(await h.run(`network create ${NET}`)).toContain('Created');
   expect(await h.run(`network members ${NET} add @amara @ben @chi`)).toContain('now has 3 people');
   expect(await h.run(`network moderators ${NET} add @chair`)).toContain('chair now moderates');
   h.clock.set(new Date('2026-11-23T10:00:00Z'));
   const receipts: string[] = [];
   for (const [i, member] of MEMBERS.entries()) {
-    const reply = await h.run(`feedback 2.4 -- ${TEXTS[i]}`, member);
+    const reply = await h.run(`feedback ${tags[i]} -- ${TEXTS[i]}`, member);
     receipts.push(/Your receipt: ([A-Z0-9-]{23})/.exec(reply)?.[1] ?? '');
     const code = /as (F[A-Z0-9]{5})/.exec(reply)?.[1] ?? '';
     expect(await h.run(`moderate approve ${code}`, CHAIR)).toContain('Approved');
@@ -174,12 +174,11 @@ describe.each(ENGINES)('Teams: the release notice’s Read button on %s', (engin
     fake.members.set(OWNER.id, OWNER);
     door = createTeamsFrontDoor({ mode: 'emulator' }, { store: h.store, clock: h.clock, admins: [], logger });
     server = await serveFrontDoor(door, h.db.isReady, logger);
-    await h.holdRole(
-      { platform: 'teams', externalId: OWNER.aadObjectId, displayName: OWNER.name },
-      'Head of People Services',
-    );
+    const owner = { platform: 'teams' as const, externalId: OWNER.aadObjectId, displayName: OWNER.name };
+    await h.holdRole(owner, 'Head of People Services');
+    await h.holdRole(owner, 'Chief Executive'); // 1.1 too: two actions, two buttons
     await say({ text: 'help' }); // keeps the owner's personal chat
-    receipts = await sendApproved(h);
+    receipts = await sendApproved(h, ['2.4', '2.4', '1.1']);
   });
 
   afterAll(async () => {
@@ -211,7 +210,7 @@ describe.each(ENGINES)('Teams: the release notice’s Read button on %s', (engin
     return fake.sent.slice(before);
   }
 
-  it('sends one card with a Read button to the owner’s chat, once across two replicas; pressing it lists them there', async () => {
+  it('sends one card with a Read button per action to the owner’s chat, once across two replicas; pressing one lists them there', async () => {
     const before = fake.sent.length;
     await releaseOnTwoReplicas(h, engine, new Map([['teams', door.sender as ChatSender]]));
     const notices = fake.sent.slice(before);
@@ -220,25 +219,29 @@ describe.each(ENGINES)('Teams: the release notice’s Read button on %s', (engin
     const shown = JSON.stringify(notices[0]?.activity);
     expect(shown).toContain('3 anonymous submissions were released to you today');
     for (const text of TEXTS) expect(shown).not.toContain(text.slice(0, 20));
-    const submit = (notices[0]?.activity.attachments ?? [])
-      .flatMap((a) => a.content.actions ?? [])
-      .find((a) => a.type === 'Action.Submit') as
-      | { title: string; data: Record<string, unknown> }
-      | undefined;
-    expect(submit).toMatchObject({
-      title: 'Read them',
-      data: { actionbot: 'command', text: 'feedback list ARAP:2.4' },
-    });
+    expect(shown).toContain('ARAP:1.1 (1), ARAP:2.4 (2)');
+    const cards = notices[0]?.activity.attachments ?? [];
+    expect(cards).toHaveLength(1); // both buttons at the foot of one card
+    type Button = { type: string; title: string; data: Record<string, unknown> };
+    const buttons = (cards[0]?.content.actions ?? []) as Button[];
+    expect(buttons.map((b) => [b.type, b.title, b.data])).toEqual([
+      ['Action.Submit', 'Read ARAP:1.1', { actionbot: 'command', text: 'feedback list ARAP:1.1' }],
+      ['Action.Submit', 'Read ARAP:2.4', { actionbot: 'command', text: 'feedback list ARAP:2.4' }],
+    ]);
+    const submit = buttons[1];
 
     h.clock.set(NEXT_DAY);
     const answer = await say({ value: submit?.data });
     expect(answer.length).toBeGreaterThan(0);
     expect(answer.every((a) => a.conversationId === CHAT.id)).toBe(true);
     const listed = JSON.stringify(answer.map((a) => a.activity));
-    expect(listed).toContain('3 anonymous submissions on ARAP:2.4');
-    for (const text of TEXTS) expect(listed).toContain(text);
+    expect(listed).toContain('2 anonymous submissions on ARAP:2.4');
+    for (const text of TEXTS.slice(0, 2)) expect(listed).toContain(text);
+    expect(listed).not.toContain(TEXTS[2]);
     expect(await h.run(`feedback check ${receipts[1]}`, MEMBERS[1])).toContain(
       'Read by an owner on 24 November 2026.',
     );
+    // The one on 1.1 was not listed: not read yet.
+    expect(await h.run(`feedback check ${receipts[2]}`, MEMBERS[2])).toContain('Not yet read by the owners.');
   });
 });
