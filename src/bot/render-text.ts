@@ -33,7 +33,8 @@ function renderBlock(block: Block): string {
         ? `${block.summary}\n(${block.name}: HTML; save it with npx actionbot report --format html --out ${block.name})`
         : `${block.summary}\n${block.content}`;
     case 'command-button':
-      return `To go ahead, type: ${block.command}`;
+      // "To import, type: import ...", "To read them, type: feedback list ARAP:2.4".
+      return `To ${block.label.charAt(0).toLowerCase()}${block.label.slice(1)}, type: ${block.command}`;
     case 'success':
       return `✓ ${block.text}`;
     case 'error':

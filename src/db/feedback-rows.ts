@@ -61,6 +61,7 @@ export async function presentFeedback(prisma: PrismaClient, rows: FeedbackRow[])
       rejectReason: r.rejectReason,
       redacted: r.redacted,
       releasedOn: r.releasedOn && toDay(r.releasedOn),
+      readOn: r.readOn && toDay(r.readOn),
       replies: r.replies.map((reply) => ({
         text: reply.text,
         day: toDay(reply.day),

@@ -153,6 +153,7 @@ export async function sealedAsRows(
     rejectReason: entry.rejectReason,
     redacted: entry.redacted,
     releasedOn: null,
+    readOn: null,
     network: { name: nameOf.get(day.networkId) ?? '' },
     replies: [...entry.replies]
       .sort((a, b) => a.day.localeCompare(b.day))

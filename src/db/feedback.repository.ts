@@ -3,6 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { toDate } from './day-column.ts';
 import { createFeedbackModeration } from './feedback-moderation.repository.ts';
 import { createFeedbackReceipts } from './feedback-receipts.repository.ts';
+import { createFeedbackResponses } from './feedback-responses.repository.ts';
 import {
   type FeedbackRow,
   feedbackInclude,
@@ -22,6 +23,7 @@ export function createFeedbackRepository(
   return {
     ...createFeedbackReceipts(prisma, secrets),
     ...createFeedbackModeration(prisma, secrets),
+    ...createFeedbackResponses(prisma),
 
     async listTagTargets() {
       const [actions, themes] = await Promise.all([

@@ -18,6 +18,7 @@ type NetworkRow = {
   lastReleaseOn: Date | null;
   signpostText: string | null;
   signpostUrl: string | null;
+  respondWithinDays: number;
   _count: { members: number };
 };
 const networkSelect = {
@@ -31,6 +32,7 @@ const networkSelect = {
   lastReleaseOn: true,
   signpostText: true,
   signpostUrl: true,
+  respondWithinDays: true,
   _count: { select: { members: true } },
 } as const;
 
@@ -97,6 +99,9 @@ export function createNetworkRepository(
         where: { id: networkId },
         data: { signpostText: signpost?.text ?? null, signpostUrl: signpost?.url ?? null },
       });
+    },
+    async setRespondWithin(networkId, days) {
+      await prisma.staffNetwork.update({ where: { id: networkId }, data: { respondWithinDays: days } });
     },
     async changeModerators(networkId, personIds, mode) {
       if (mode === 'add')

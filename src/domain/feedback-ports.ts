@@ -1,5 +1,7 @@
 import type { FeedbackItem, StaffNetwork } from './feedback.ts';
+import type { UnansweredFeedback } from './feedback-response.ts';
 import type { Actor } from './person.ts';
+import type { OwnerContact } from './schedule-ports.ts';
 
 /** A platform identity, for a live membership check: used in memory, never stored as it is. */
 export type MemberIdentity = Pick<Actor, 'platform' | 'externalId'>;
@@ -43,6 +45,8 @@ export type NetworkRepository = {
   setRelease(networkId: string, settings: { releaseTime?: string; threshold?: number }): Promise<void>;
   /** Sets (or, with null, clears) where the network points people with an incident to investigate. */
   setSignpost(networkId: string, signpost: { text: string; url: string } | null): Promise<void>;
+  /** Sets how many working days released feedback may wait for a reply before it is chased. */
+  setRespondWithin(networkId: string, days: number): Promise<void>;
   changeModerators(networkId: string, personIds: string[], mode: 'add' | 'remove'): Promise<void>;
   /** Adds or removes identities from the member list (kept as keyed hashes); returns the list's size. */
   changeMembers(networkId: string, who: MemberIdentity[], mode: 'add' | 'remove'): Promise<number>;
@@ -68,8 +72,18 @@ export type ModerationDecision =
 /** A submission with the ids commands check permissions against. */
 export type StoredFeedback = FeedbackItem & { networkId: string; actionIds: string[] };
 
+/** Whether released feedback was read and answered: days only, on released rows only. */
+export type FeedbackResponses = {
+  /** Records that an owner read these released submissions today (the first day is kept). */
+  markRead(feedbackIds: string[], day: string): Promise<void>;
+  /** Released submissions no one has replied to yet. */
+  listUnanswered(): Promise<UnansweredFeedback[]>;
+  /** Each network's moderators and where they can be reached. */
+  listModeratorContacts(): Promise<{ networkId: string; contact: OwnerContact }[]>;
+};
+
 /** Anonymous submissions, their moderation, release and replies. */
-export type FeedbackRepository = {
+export type FeedbackRepository = FeedbackResponses & {
   listTagTargets(): Promise<TagTargets>;
   /**
    * At most `limit` themes and actions (themes first) whose plan code, ref or title holds each word

@@ -32,6 +32,8 @@ export type StaffNetwork = {
   listedMembers: number;
   /** Where to take an incident to be investigated: a short text and a link, or null (none set). */
   signpost: { text: string; url: string } | null;
+  /** Working days released feedback may wait for a reply before owners and moderators are chased. */
+  respondWithinDays: number;
 };
 
 /** One submission as moderators and owners see it: no submitter, only the day. */
@@ -49,6 +51,8 @@ export type FeedbackItem = {
   rejectReason: string | null;
   redacted: boolean;
   releasedOn: string | null;
+  /** The first day an owner of a tagged action read it (released feedback only). */
+  readOn: string | null;
   replies: { text: string; day: string; author: string }[];
 };
 

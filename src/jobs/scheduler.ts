@@ -1,6 +1,7 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import { composeDigest } from '../commands/scheduled/digest.ts';
 import { composeEscalations, dueEscalations } from '../commands/scheduled/escalations.ts';
+import { composeAwaitingResponses, getAwaitingSlot } from '../commands/scheduled/feedback-awaiting.ts';
 import { composeReleaseNotices, releaseNoticeKey } from '../commands/scheduled/feedback-release-notices.ts';
 import { releaseHeldPrompts } from '../commands/scheduled/held-prompts.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
@@ -110,6 +111,13 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   // Prompts held for people now back from absence become one post each, sent just below.
   if (!deps.signal?.aborted)
     await releaseHeldPrompts(deps.store, now, deps.settings, deps.digestTimeZone, platforms);
+  // Weekly, with the digest: released feedback with no reply after its network's days, to owners and moderators.
+  const awaiting = getAwaitingSlot(digest);
+  if (due(awaiting))
+    await run(
+      awaiting,
+      reachFirst(() => composeAwaitingResponses(deps.store, now, deps.settings, platforms)),
+    );
   // One-off posts commands put in the outbox (a reply shared to a network's channel), and any a
   // replica left unfinished: sent once here.
   for (const key of await deps.store.jobRuns.listOpenRuns('post:', now))

@@ -258,6 +258,24 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     expect(await slash(ADMIN, 'digest preview')).toContain(
       'New anonymous feedback from staff networks: Recruitment 4.',
     );
+    // Read and answered are shown to the sender by the day, never who.
+    const checked = await slash(SUBMITTERS[0]?.id ?? '', `feedback check ${receipts[0]}`);
+    expect(checked).toContain('Read by an owner on 23 November 2026.');
+    expect(checked).toContain('Answered on 23 November 2026.');
+    // The weekly chase (respond within 1 working day): the owner and the chair are told, by DM, of the
+    // two still unanswered, by id and tags only.
+    expect(await slash(ADMIN, `network respond-within ${NET} 1`)).toContain('no reply after 1 working day');
+    h.clock.set(new Date('2026-11-30T09:00:30.789Z'));
+    await runDueJobs({ ...scheduler, catchUpMs: 60_000 });
+    const chased = fake
+      .callsOf('chat.postMessage')
+      .filter((c) => String(c.args.text).includes('awaiting a response'));
+    expect(chased.map((c) => c.args.channel).sort()).toEqual([`D${CHAIR.slice(1)}`, `D${OWNER.slice(1)}`]);
+    for (const c of chased) {
+      const shown = JSON.stringify(c.args).toLowerCase();
+      for (const identifier of IDENTIFIERS) expect(shown, identifier).not.toContain(identifier.toLowerCase());
+      for (const text of texts) expect(shown).not.toContain(text.slice(0, 20).toLowerCase());
+    }
     expect(await slash(SUBMITTERS[2]?.id ?? '', `feedback withdraw ${receipts[2]}`)).toContain('Withdrawn');
 
     // Dump every table and every log line: no submitter identifier anywhere.
@@ -298,13 +316,17 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
        AND table_name IN ('feedback', 'feedback_replies', 'feedback_sealed_days', 'staff_networks', 'network_members', 'network_moderators')`,
     );
     expect(columns.filter((c) => /time/i.test(c.data_type))).toEqual([]);
+    // Read is a day on the released row; answered is a reply's day.
+    expect(columns.filter((c) => c.column_name === 'read_on')).toEqual([
+      { table_name: 'feedback', column_name: 'read_on', data_type: 'date' },
+    ]);
     const feedbackDump = dumps
       .filter((d) =>
         /^(feedback|feedback_replies|feedback_sealed_days|staff_networks|network_members):/.test(d),
       )
       .join('\n');
     expect(feedbackDump).not.toMatch(/T(?!00:00:00\.000Z)\d{2}:\d{2}:\d{2}/);
-    expect(feedbackDump).not.toMatch(/10:41|17:02/);
+    expect(feedbackDump).not.toMatch(/10:41|17:02|09:00/);
     // Nothing else recorded the submissions' moments: no audit events, no new progress updates.
     expect(await h.db.prisma.auditEvent.count({ where: { kind: { contains: 'feedback' } } })).toBe(0);
   });

@@ -36,6 +36,7 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
   const codes: string[] = [];
   let before: Observation;
   let after: Observation;
+  let answered: Observation;
   let withdrawnCode = '';
 
   const q = <T>(sql: string) => h.db.prisma.$queryRawUnsafe<T[]>(sql);
@@ -164,6 +165,11 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
       { network: 'Ethnic Minority Staff Network', released: 8 },
     ]);
     after = await observe();
+    // The next day the owner reads them (read_on, a day) and answers one (a reply, a day).
+    h.clock.set(new Date('2026-11-24T10:12:13Z'));
+    expect(await h.run('feedback list 2.4', OWNER)).toContain('8 anonymous submissions on ARAP:2.4');
+    expect(await h.run(`feedback reply ${codes[0]} Thank you; we are on it.`, OWNER)).toContain('Replied');
+    answered = await observe();
   });
   afterAll(() => h?.drop());
 
@@ -214,6 +220,33 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
     expect(
       after.tuples.filter((t) => t.data.includes(withdrawnCode) || t.data.includes('ordtest8x')),
     ).toEqual([]);
+  });
+
+  it('reading and answering after release add days only, and no order of the day’s submissions', async () => {
+    const rows = answered.tuples.filter((t) => t.table === 'feedback' && !t.dead);
+    expect(rows).toHaveLength(8);
+    for (const row of rows) expect(JSON.parse(row.data)).toMatchObject({ read_on: '2026-11-24' });
+    // Every trace of a submission, its new versions included, was written after every submission.
+    const lastSubmission = Math.max(...windows.map((w) => w.realTo));
+    for (const i of codes.slice(0, -1).keys())
+      for (const t of linked(answered, i)) {
+        expect(inWindow(t.xmin), `submission ${i} in ${t.table}`).toBe(-1);
+        expect(t.data).not.toMatch(/T(?!00:00:00(\.000)?(Z|\+00:00))\d{2}:\d{2}:\d{2}/);
+        if (!commitTimestamps) continue;
+        const [at] = await q<{ at: Date | null }>(
+          `SELECT pg_xact_commit_timestamp('${t.xmin}'::text::xid) AS at`,
+        );
+        expect(at?.at?.getTime() ?? 0).toBeGreaterThan(lastSubmission);
+      }
+    // The rows marked read were rewritten in one statement, in heap (shuffled) order: not the order sent.
+    const released = codes.slice(0, -1);
+    const heapOrder = [...rows]
+      .sort((a, b) => ctidKey(a.ctid) - ctidKey(b.ctid))
+      .map((t) => released.findIndex((c) => t.data.includes(c)));
+    expect(new Set(heapOrder).size).toBe(8);
+    expect(heapOrder).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const xmins = new Set(rows.map((r) => r.xmin));
+    expect(xmins.size).toBe(1); // the owner's one listing, shared by all of them
   });
 
   it('reads dead tuples on every page (PostgreSQL, pageinspect)', (ctx) => {

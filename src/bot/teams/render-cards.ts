@@ -13,7 +13,7 @@ import { SUBMIT_KEY } from './card-submit.ts';
 import { buildUpdateFormCard, feedbackFormParts, renderPromptItem } from './form-cards.ts';
 
 /** A piece of a card that stays whole (an action, a form): elements, and buttons at the card's foot. */
-type CardPart = { body: unknown[]; actions?: unknown[] };
+type CardPart = { body: unknown[]; actions?: unknown[]; buttonsOnly?: boolean };
 
 // Teams refuses an activity over 100 KB counted as UTF-16 (Microsoft advises staying under 80 KB).
 // Messages are filled to this, measured, leaving room for the envelope the SDK adds.
@@ -45,13 +45,18 @@ export function renderTeamsReply(reply: Reply): Partial<Activity>[] {
     const partSize = measure(part);
     let card = cards[cards.length - 1];
     // A form's buttons submit every input of their card: a form never shares a card with another.
-    if (!card || size + partSize > MESSAGE_BUDGET_BYTES || (part.actions && card.actions)) {
+    // Command buttons carry their whole command and submit no input: they share one card's foot.
+    const shared = part.buttonsOnly && card?.buttonsOnly;
+    if (!card || size + partSize > MESSAGE_BUDGET_BYTES || (part.actions && card.actions && !shared)) {
       card = { body: [] };
       cards.push(card);
       size = measure(toCardMessage(createCard([])));
     }
     card.body.push(...part.body);
-    if (part.actions) card.actions = [...(card.actions ?? []), ...part.actions];
+    if (part.actions) {
+      card.actions = [...(card.actions ?? []), ...part.actions];
+      card.buttonsOnly = (card.buttonsOnly ?? true) && Boolean(part.buttonsOnly);
+    }
     size += partSize;
   }
   return cards.map((c, i) => {
@@ -155,7 +160,11 @@ function renderBlockParts(block: Block): CardPart[] {
     case 'command-button':
       // Pressed, it runs its command as typed text (readCommandSubmit), through the one pipeline.
       return [
-        { body: [], actions: [submitAction(block.label, { [SUBMIT_KEY]: 'command', text: block.command })] },
+        {
+          body: [],
+          actions: [submitAction(block.label, { [SUBMIT_KEY]: 'command', text: block.command })],
+          buttonsOnly: true,
+        },
       ];
   }
 }

@@ -11,6 +11,7 @@ import type { Block, Reply } from '../reply.ts';
 import { createOpeningLookup } from './action-openings.ts';
 import { describeAwayOwners } from './away-digest.ts';
 import { describeEscalations } from './escalation-digest.ts';
+import { composeAwaitingDigest } from './feedback-awaiting.ts';
 
 const DAY_MS = 86_400_000;
 const NO_ACCOUNT = 'no Slack or Teams account linked';
@@ -118,6 +119,8 @@ export async function composeDigest(
     options.timeZone ?? actions[0]?.plan.timezone ?? 'Europe/London',
   );
   if (feedback) blocks.push({ type: 'paragraph', text: feedback });
+  const awaiting = await composeAwaitingDigest(store, now, settings);
+  if (awaiting) blocks.push({ type: 'paragraph', text: awaiting });
   return { visibility: 'channel', blocks };
 }
 

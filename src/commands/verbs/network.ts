@@ -10,6 +10,7 @@ const USAGE = [
   'network moderators "<name>" add|remove @person ...',
   'network release "<name>" <HH:MM> [<minimum batch>]',
   'network signpost "<name>" <https://... or mailto:...> -- <text>   (or off)',
+  'network respond-within "<name>" <working days>   (before unanswered feedback is chased; default 10)',
 ];
 
 /** `network ...`: admins set up staff networks, their channel, member list, moderators and release. */
@@ -52,6 +53,7 @@ export const networksCommand = defineCommand<null>({
               .join(', ') || 'no members yet',
             `moderators: ${n.moderators.join(', ') || 'none yet'}`,
             `released daily at ${n.releaseTime} in batches of at least ${n.threshold}`,
+            `replies expected within ${n.respondWithinDays} working days`,
           ].join(' · '),
         })),
       },

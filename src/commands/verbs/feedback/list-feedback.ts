@@ -1,3 +1,4 @@
+import { getLocalDay } from '../../../domain/feedback.ts';
 import { canUpdate } from '../../../domain/update-rules.ts';
 import type { CommandContext } from '../../command.ts';
 import { findActionByRef, type RefText } from '../../refs.ts';
@@ -16,6 +17,12 @@ export async function listFeedback(ref: RefText, ctx: CommandContext): Promise<R
   const themeId =
     (await ctx.store.feedback.listTagTargets()).actions.find((a) => a.id === action.id)?.themeId ?? null;
   const items = await ctx.store.feedback.listReleasedFor(action.id, themeId);
+  // Read, by the day: only when an owner lists it (an admin who holds none of its roles is not one).
+  if (canUpdate(roles, action.owners, false))
+    await ctx.store.feedback.markRead(
+      items.map((i) => i.id),
+      getLocalDay(ctx.clock.now(), 'Europe/London'),
+    );
   if (items.length === 0)
     return createReply({ type: 'paragraph', text: `No released feedback is tagged to ${name} yet.` });
   return createReply(

@@ -9,18 +9,21 @@ export type NetworkRequest =
   | { kind: 'link'; name: string }
   | { kind: 'members' | 'moderators'; name: string; mode: 'add' | 'remove'; mentions: string[] }
   | { kind: 'release'; name: string; time: string; threshold: number | null }
-  | { kind: 'signpost'; name: string; signpost: { text: string; url: string } | null };
+  | { kind: 'signpost'; name: string; signpost: { text: string; url: string } | null }
+  | { kind: 'respond-within'; name: string; days: number };
 
+/** The most working days a network can give owners to reply before they are chased. */
+export const MAX_RESPOND_WITHIN = 60;
 /** The longest signposting text, and link. */
 export const MAX_SIGNPOST_TEXT = 200;
 const MAX_SIGNPOST_URL = 300;
 const SIGNPOST_URL = /^(https:\/\/[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+\.[^\s]+)$/i;
 
-/** Parses `network create|link|members|moderators|release "<name>" ...` without touching anything. */
+/** Parses `network create|link|members|moderators|release|signpost|respond-within "<name>" ...`, touching nothing. */
 export function parseNetworkRequest({ text, args }: CommandInput): ParseResult<NetworkRequest> {
   const sub = args[0]?.value.toLowerCase() ?? '';
   const name = args[1]?.value.trim() ?? '';
-  if (!['create', 'link', 'members', 'moderators', 'release', 'signpost'].includes(sub))
+  if (!['create', 'link', 'members', 'moderators', 'release', 'signpost', 'respond-within'].includes(sub))
     return {
       ok: false,
       error: sub ? `network ${truncate(sub)} is not something I can do.` : 'network what?',
@@ -60,6 +63,15 @@ export function parseNetworkRequest({ text, args }: CommandInput): ParseResult<N
     if (words.length > MAX_SIGNPOST_TEXT)
       return { ok: false, error: `Keep the signposting text to ${MAX_SIGNPOST_TEXT} characters.` };
     return { ok: true, value: { kind: 'signpost', name, signpost: { text: words, url } } };
+  }
+  if (sub === 'respond-within') {
+    const days = Number(rest[0]?.value ?? '');
+    if (rest.length !== 1 || !/^\d+$/.test(rest[0]?.value ?? '') || days < 1 || days > MAX_RESPOND_WITHIN)
+      return {
+        ok: false,
+        error: `Give the working days a reply may take, a whole number from 1 to ${MAX_RESPOND_WITHIN}: network respond-within "${truncate(name)}" 10.`,
+      };
+    return { ok: true, value: { kind: 'respond-within', name, days } };
   }
   if (sub === 'release') {
     const time = rest[0]?.value ?? '';

@@ -48,6 +48,12 @@ export async function runNetworkRequest(request: NetworkRequest, ctx: CommandCon
           ? `${network.name}'s feedback form, help and warnings now say: ${describeSignpost(request.signpost)}`
           : `${network.name} no longer shows signposting.`,
       });
+    case 'respond-within':
+      await ctx.store.networks.setRespondWithin(network.id, request.days);
+      return createReply({
+        type: 'success',
+        text: `${network.name}: released feedback with no reply after ${request.days} working day${request.days === 1 ? '' : 's'} is listed for the owners and moderators each week, and counted in the digest.`,
+      });
     case 'moderators': {
       const people: Person[] = [];
       for (const m of request.mentions) {
