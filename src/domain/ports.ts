@@ -1,4 +1,5 @@
 import type { Action, PlanContext, ProgressUpdate } from './action.ts';
+import type { CheckbackRepository } from './checkback.ts';
 import type { CycleRule } from './cycle.ts';
 import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
 import type { Actor, Person, Platform } from './person.ts';
@@ -178,4 +179,6 @@ export type Store = {
   networks: NetworkRepository;
   feedback: FeedbackRepository;
   committees: CommitteeRepository;
+  /** The network asked before an action's Complete counts. */
+  checkbacks: CheckbackRepository;
 };

@@ -5,6 +5,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { createListenerContext } from './listeners/context.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackDirectory } from './slack-directory.ts';
+import { readChannelMembers } from './slack-membership.ts';
 import { createSlackSender } from './slack-sender.ts';
 
 /** Where Slack sends every request in HTTP mode: slash commands, interactivity and events. */
@@ -89,6 +90,9 @@ export function createSlackFrontDoor(
       : [],
     sender: createSlackSender(sendingClient, {
       reachOwners: createSlackDirectory(sendingClient, deps.store.people),
+      // A staff network's members, for its check-back asks: the linked channel, read and forgotten.
+      listNetworkMembers: async (network) =>
+        network.slackChannelId ? readChannelMembers(sendingClient, network.slackChannelId) : null,
     }),
     start: async () => {
       if (!receiver) await app.start();
