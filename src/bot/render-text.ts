@@ -34,6 +34,8 @@ function renderBlock(block: Block): string {
         : `${block.summary}\n${block.content}`;
     case 'command-button':
       return `To go ahead, type: ${block.command}`;
+    case 'command-choices':
+      return `To answer, type one of: ${block.choices.map((c) => c.command).join(' | ')}${block.comment ? ' (a comment after --)' : ''}`;
     case 'success':
       return `✓ ${block.text}`;
     case 'error':

@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { checkbackCommand } from './verbs/checkback.ts';
 import { committeeCommand } from './verbs/committee.ts';
 import { cycleCommand } from './verbs/cycle.ts';
 import { digestCommand } from './verbs/digest.ts';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   digestCommand,
   feedbackCommand,
+  checkbackCommand,
   moderateCommand,
   networkCommand,
   networksCommand,

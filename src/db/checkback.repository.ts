@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type CheckbackRepository,
-  type CheckbackTallies,
-  emptyTallies,
-} from '../domain/checkback.ts';
+import { type CheckbackRepository, type CheckbackTallies, emptyTallies } from '../domain/checkback.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { toDate, toDay } from './day-column.ts';
 import { lockSealed, readSealedDays, writeSealedDay } from './feedback-sealed.ts';
@@ -46,8 +42,12 @@ export function createCheckbackRepository(
   secrets: FeedbackSecrets | null,
 ): CheckbackRepository {
   return {
-    async open(action, day) {
-      const keys = requireSecrets(secrets);
+    async open(actionId, day) {
+      const action = await prisma.action.findUnique({
+        where: { id: actionId },
+        select: { id: true, themeId: true },
+      });
+      if (!action) return [];
       const tagged = await prisma.feedback.findMany({
         where: {
           status: 'released',
@@ -60,6 +60,7 @@ export function createCheckbackRepository(
         distinct: ['networkId'],
       });
       if (tagged.length === 0) return [];
+      const keys = requireSecrets(secrets);
       return prisma.$transaction(async (tx) => {
         await lockSealed(tx);
         const asked = new Set(

@@ -93,7 +93,7 @@ export type CheckbackRepository = {
    * network with released feedback tagged to it (directly or through its theme) not asked before.
    * Returns the networks newly asked (none: nothing tagged, or every one asked already).
    */
-  open(action: { id: string; themeId: string | null }, day: string): Promise<string[]>;
+  open(actionId: string, day: string): Promise<string[]>;
   /** The networks asked about an action: their ids and what a membership check needs. */
   listAsked(actionId: string): Promise<{ networkId: string; networkName: string }[]>;
   /** Records an answer once per member and action, with its comment in the same transaction. */

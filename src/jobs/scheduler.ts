@@ -1,4 +1,5 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
+import { CHECKBACK_RUN_PREFIX, composeCheckbackAsks } from '../commands/scheduled/checkback-asks.ts';
 import { composeDigest } from '../commands/scheduled/digest.ts';
 import { composeReleaseNotices, releaseNoticeKey } from '../commands/scheduled/feedback-release-notices.ts';
 import { composeCyclePrompts } from '../commands/scheduled/prompts.ts';
@@ -101,6 +102,15 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   // replica left unfinished: sent once here.
   for (const key of await deps.store.jobRuns.listOpenRuns('post:', now))
     await run({ key, at: now }, async () => []);
+  // A Complete action's check-back (opened by `update`): its network's members asked, each once.
+  for (const key of await deps.store.jobRuns.listOpenRuns(CHECKBACK_RUN_PREFIX, now))
+    await run({ key, at: now }, () =>
+      composeCheckbackAsks(
+        deps.store,
+        key,
+        platforms.flatMap((p) => deps.senders.get(p) ?? []),
+      ),
+    );
   // Anonymous feedback goes to owners in batches at each network's release time (claimed per day).
   if (!deps.signal?.aborted)
     await releaseFeedback({ store: deps.store, clock: deps.clock, logger: deps.logger });
