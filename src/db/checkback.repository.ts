@@ -145,11 +145,12 @@ export function createCheckbackRepository(
     },
 
     async listResults(actionIds) {
-      const keys = requireSecrets(secrets);
       const rows = await prisma.checkbackTally.findMany({
         where: actionIds ? { actionId: { in: actionIds } } : {},
         orderBy: [{ askedOn: 'asc' }, { actionId: 'asc' }, { networkId: 'asc' }],
       });
+      if (rows.length === 0) return [];
+      const keys = requireSecrets(secrets);
       const networks = await prisma.staffNetwork.findMany({
         where: { id: { in: [...new Set(rows.map((r) => r.networkId))] } },
         select: { id: true, name: true, threshold: true },
