@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type FakeConnector, startFakeConnector } from '../support/fake-connector.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { buttonClick } from '../support/slack-payloads.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const SECRET = 'audit-signing-secret-77';
@@ -307,6 +308,82 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     expect(feedbackDump).not.toMatch(/10:41|17:02/);
     // Nothing else recorded the submissions' moments: no audit events, no new progress updates.
     expect(await h.db.prisma.auditEvent.count({ where: { kind: { contains: 'feedback' } } })).toBe(0);
+  });
+
+  it('asks the network before 2.4’s Complete counts; the answer buttons record answers with no trace of who pressed them', async () => {
+    h.clock.set(new Date('2026-11-24T10:12:41.321Z'));
+    expect(
+      await slash(OWNER, 'update 2.4 complete The recruitment data is published by ethnicity'),
+    ).toContain('Ethnic Minority Staff Network will be asked, anonymously');
+    const scheduler = {
+      store: h.store,
+      senders: new Map([['slack', door.sender ?? fail()]]),
+      clock: h.clock,
+      logger,
+      settings: DEFAULT_SCHEDULE,
+      catchUpMs: 0,
+      digestTimeZone: 'Europe/London',
+    };
+    const postsBefore = fake.callsOf('chat.postMessage').length;
+    await runDueJobs(scheduler);
+    await runDueJobs(scheduler);
+    // Each member of the linked channel asked once, in their direct chat, with the four answers.
+    const asks = fake.callsOf('chat.postMessage').slice(postsBefore);
+    const members = [CHAIR, ...SUBMITTERS.map((s) => s.id)];
+    expect(asks.map((c) => c.args.channel).sort()).toEqual(members.map((m) => `D${m.slice(1)}`).sort());
+    const buttons = JSON.stringify(asks[0]?.args.blocks);
+    for (const answer of ['yes', 'partly', 'no', 'dont-know'])
+      expect(buttons).toContain(`"value":"checkback ARAP:2.4 ${answer}"`);
+
+    /** Presses an answer button on the ask, as Slack posts the block_actions payload. */
+    async function press(user: string, answer: string, index: number) {
+      const id = `b${++seq}`;
+      const payload = buttonClick(
+        user,
+        `run_command:${index}`,
+        `checkback ARAP:2.4 ${answer}`,
+        id,
+        fake.responseUrl(id),
+      );
+      const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      const res = await fetch(`${server.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      return (
+        await eventually(() => fake.responses.get(id)?.[0] as { text: string } | undefined, `answer ${id}`)
+      ).text;
+    }
+    const answers = ['yes', 'partly', 'no'];
+    for (const [i, s] of SUBMITTERS.entries())
+      expect(await press(s.id, answers[i] ?? '', i)).toContain('Counted anonymously');
+    const tallies = await h.db.prisma.checkbackTally.findMany();
+    expect(await press(SUBMITTERS[0]?.id ?? '', 'no', 2)).toContain(
+      'You have already answered about ARAP:2.4',
+    );
+    expect(await press('U0NOTMEMBER', 'yes', 0)).toContain('Only members of the staff network asked');
+    expect(await h.db.prisma.checkbackTally.findMany()).toEqual(tallies);
+    expect(await slash(OWNER, 'show 2.4')).toContain("Yes 1, Partly 1, No 1, Don't know 0 (3 answered)");
+
+    // Every table and every log line: nobody who answered, nor who was asked.
+    const tables = await h.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.map((t) => t.table_name)).toContain('checkback_tallies');
+    const dumps: string[] = [];
+    for (const { table_name } of tables) {
+      const rows = await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table_name}"`);
+      dumps.push(
+        `${table_name}: ${JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`,
+      );
+    }
+    const everything = [...dumps, ...logLines].join('\n').toLowerCase();
+    expect(everything).toContain('checkback:'); // the asks' run is there (the dump sees them)
+    for (const identifier of IDENTIFIERS)
+      expect(everything, identifier).not.toContain(identifier.toLowerCase());
+    expect(everything).not.toContain('d0zqx'); // nor the direct chats the asks went to
   });
 });
 
