@@ -324,6 +324,8 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
       catchUpMs: 0,
       digestTimeZone: 'Europe/London',
     };
+    // Slack lists the app among the channel's members: it is not asked.
+    fake.channelMembers.set(CHANNEL, [CHAIR, ...SUBMITTERS.map((s) => s.id), 'UBOT']);
     const postsBefore = fake.callsOf('chat.postMessage').length;
     await runDueJobs(scheduler);
     await runDueJobs(scheduler);

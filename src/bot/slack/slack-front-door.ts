@@ -90,9 +90,16 @@ export function createSlackFrontDoor(
       : [],
     sender: createSlackSender(sendingClient, {
       reachOwners: createSlackDirectory(sendingClient, deps.store.people),
-      // A staff network's members, for its check-back asks: the linked channel, read and forgotten.
-      listNetworkMembers: async (network) =>
-        network.slackChannelId ? readChannelMembers(sendingClient, network.slackChannelId) : null,
+      // A staff network's members, for its check-back asks: the linked channel (but the app itself),
+      // read and forgotten.
+      listNetworkMembers: async (network) => {
+        if (!network.slackChannelId) return null;
+        const [members, self] = await Promise.all([
+          readChannelMembers(sendingClient, network.slackChannelId),
+          sendingClient.auth.test(),
+        ]);
+        return members.filter((id) => id !== self.user_id);
+      },
     }),
     start: async () => {
       if (!receiver) await app.start();
