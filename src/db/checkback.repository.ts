@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { type CheckbackRepository, type CheckbackTallies, emptyTallies } from '../domain/checkback.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { type CheckbackRepository, emptyTallies } from '../domain/checkback.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { addComment, openTally, sealTally } from './checkback-sealed.ts';
 import { toDate, toDay } from './day-column.ts';
-import { lockSealed, readSealedDays, writeSealedDay } from './feedback-sealed.ts';
+import { lockSealed } from './feedback-sealed.ts';
 import { type FeedbackSecrets, requireSecrets } from './feedback-secrets.ts';
 
 /*
@@ -13,28 +13,8 @@ import { type FeedbackSecrets, requireSecrets } from './feedback-secrets.ts';
  * nothing else. README, "What a database copy shows".
  */
 
-type Tx = Prisma.TransactionClient;
-type Sealed = { answered: string[]; tallies: CheckbackTallies };
-
-/** Whole slots: about 85 answered hashes each, so the row's length moves once in 85 answers. */
-const SLOT_BYTES = 4096;
 /** The job run that asks one network's members about one action, once. */
 export const checkbackRunKey = (networkId: string, actionId: string) => `checkback:${networkId}:${actionId}`;
-
-const contextOf = (networkId: string, actionId: string) => `checkback:${networkId}:${actionId}`;
-
-function seal(secrets: FeedbackSecrets, networkId: string, actionId: string, value: Sealed): string {
-  const json = Buffer.from(JSON.stringify({ answered: [...value.answered].sort(), tallies: value.tallies }));
-  const padded = Buffer.alloc(Math.ceil((json.length + 4) / SLOT_BYTES) * SLOT_BYTES);
-  padded.writeUInt32BE(json.length, 0);
-  json.copy(padded, 4);
-  return secrets.seal(contextOf(networkId, actionId), padded).toString('base64');
-}
-
-function open(secrets: FeedbackSecrets, networkId: string, actionId: string, sealed: string): Sealed {
-  const plain = secrets.open(contextOf(networkId, actionId), Buffer.from(sealed, 'base64'));
-  return JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString()) as Sealed;
-}
 
 /** Check-backs in Prisma: sealed tallies, no answerer, no order. */
 export function createCheckbackRepository(
@@ -75,7 +55,7 @@ export function createCheckbackRepository(
             networkId,
             actionId: action.id,
             askedOn: toDate(day),
-            sealed: seal(keys, networkId, action.id, { answered: [], tallies: emptyTallies() }),
+            sealed: sealTally(keys, networkId, action.id, { answered: [], tallies: emptyTallies() }),
           })),
         });
         // Unclaimed runs: the scheduler's next tick asks the members, once (runSlot).
@@ -111,14 +91,17 @@ export function createCheckbackRepository(
         await lockSealed(tx);
         const rows = await tx.checkbackTally.findMany({ where: { actionId: answer.actionId } });
         if (rows.length === 0) return { ok: false, code: 'none' } as const;
-        const opened = rows.map((r) => ({ row: r, value: open(keys, r.networkId, r.actionId, r.sealed) }));
+        const opened = rows.map((r) => ({
+          row: r,
+          value: openTally(keys, r.networkId, r.actionId, r.sealed),
+        }));
         if (opened.some((o) => o.value.answered.includes(hash)))
           return { ok: false, code: 'answered' } as const;
         const target = opened.find((o) => answer.networkIds.includes(o.row.networkId));
         if (!target) return { ok: false, code: 'not-member' } as const;
         const { networkId, actionId } = target.row;
         const tallies = { ...target.value.tallies, [answer.answer]: target.value.tallies[answer.answer] + 1 };
-        const sealed = seal(keys, networkId, actionId, {
+        const sealed = sealTally(keys, networkId, actionId, {
           answered: [...target.value.answered, hash],
           tallies,
         });
@@ -159,7 +142,7 @@ export function createCheckbackRepository(
       return rows.flatMap((r) => {
         const network = byId.get(r.networkId);
         if (!network) return [];
-        const { tallies } = open(keys, r.networkId, r.actionId, r.sealed);
+        const { tallies } = openTally(keys, r.networkId, r.actionId, r.sealed);
         return [
           {
             actionId: r.actionId,
@@ -172,38 +155,4 @@ export function createCheckbackRepository(
       });
     },
   };
-}
-
-/** A comment as a pending submission in the network's sealed day (as feedback-receipts' submit does). */
-async function addComment(
-  tx: Tx,
-  keys: FeedbackSecrets,
-  comment: { networkId: string; actionId: string; day: string; text: string; receiptHash: string },
-): Promise<string> {
-  const days = await readSealedDays(tx, keys);
-  const taken = new Set(days.flatMap((d) => d.entries.map((e) => e.code)));
-  let code = keys.newCode();
-  while (taken.has(code) || (await tx.feedback.findUnique({ where: { code }, select: { id: true } })))
-    code = keys.newCode();
-  const today = days.find((d) => d.networkId === comment.networkId && d.day === comment.day);
-  const entry = {
-    id: randomUUID(),
-    code,
-    text: comment.text,
-    actionIds: [comment.actionId],
-    themeIds: [],
-    receiptHash: comment.receiptHash,
-    status: 'pending' as const,
-    moderatorId: null,
-    moderatedOn: null,
-    rejectReason: null,
-    redacted: false,
-    replies: [],
-  };
-  await writeSealedDay(tx, keys, {
-    networkId: comment.networkId,
-    day: comment.day,
-    entries: [...(today?.entries ?? []), entry],
-  });
-  return code;
 }
