@@ -38,8 +38,9 @@ export function createTeamsMemberChat(
   return {
     async listNetworkMembers(network) {
       const teamId = network.teamsTeamId;
-      if (!teamId) return null;
-      const reference = await teamReference(teamId);
+      const team = teamId ? await conversations.find('teams', 'team', teamId) : null;
+      if (!teamId || !team) return null; // not linked on Teams, or the app is not in the team
+      const reference = team.reference as Partial<ConversationReference>;
       let ids: string[] = [];
       await adapter.continueConversationAsync(appId, reference, async (context) => {
         ids = (await readTeamMembers(context, teamId)).flatMap((m) => (m.id ? [`${teamId} ${m.id}`] : []));
