@@ -35,6 +35,8 @@ function renderBlock(block: Block): string {
     case 'command-button':
       // "To import, type: import ...", "To read them, type: feedback list ARAP:2.4".
       return `To ${block.label.charAt(0).toLowerCase()}${block.label.slice(1)}, type: ${block.command}`;
+    case 'command-choices':
+      return `To answer, type one of: ${block.choices.map((c) => c.command).join(' | ')}${block.comment ? ' (a comment after --)' : ''}`;
     case 'success':
       return `✓ ${block.text}`;
     case 'error':

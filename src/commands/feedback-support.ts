@@ -87,7 +87,10 @@ function unique(refs: readonly RefText[]): RefText[] {
 }
 
 /** Whether the asker belongs to a network: its admin-kept list first, then its linked channel or team. */
-async function checkMembership(network: StaffNetwork, ctx: AnonymousContext): Promise<MembershipCheck> {
+export async function checkMembership(
+  network: StaffNetwork,
+  ctx: AnonymousContext,
+): Promise<MembershipCheck> {
   if (network.listedMembers > 0 && (await ctx.store.networks.isListedMember(network.id, ctx.who)))
     return { status: 'member', memberCount: network.listedMembers };
   if (ctx.membership) return ctx.membership.check(network, ctx.who);

@@ -1,3 +1,4 @@
+import { describeCheckback } from '../domain/checkback.ts';
 import { formatLongDate } from '../domain/format.ts';
 import type { Clock, PlanSummary, Store } from '../domain/ports.ts';
 import { renderReportCsv } from '../domain/report/render-csv.ts';
@@ -48,7 +49,7 @@ export type ReportRequestOptions = {
 
 /** Builds a plan's report (the one plan when `code` is null and only one is held). */
 export async function createPlanReport(
-  store: Pick<Store, 'plans' | 'actions' | 'committees'>,
+  store: Pick<Store, 'plans' | 'actions' | 'committees' | 'checkbacks'>,
   clock: Clock,
   options: ReportRequestOptions,
 ): Promise<PlanReport> {
@@ -74,7 +75,14 @@ export async function createPlanReport(
   if (since && !since.ok) return since;
   const actions = await store.actions.findActions({ planCodes: [plan.code] });
   const updates = await store.actions.getPlanHistory(plan.code);
-  const model = buildReport(plan, actions, now, { updates, ...(since ? { since: since.value } : {}) });
+  const checkbacks = (await store.checkbacks.listResults(actions.map((a) => a.id))).map(
+    (c) => `${actions.find((a) => a.id === c.actionId)?.ref ?? '?'}: ${describeCheckback(c)}`,
+  );
+  const model = buildReport(plan, actions, now, {
+    updates,
+    checkbacks,
+    ...(since ? { since: since.value } : {}),
+  });
   const name = `${plan.code.toLowerCase()}-report-${model.date}${model.since ? `-since-${model.since.since}` : ''}.${format}`;
   const summary = `${plan.title} (${plan.code}), ${model.date}${model.since ? `, since ${model.since.sinceLabel}` : ''}: ${describeSummary(model)}.`;
   const base = { ok: true as const, name, mediaType: MEDIA_TYPES[format], summary };

@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { awayCommand } from './verbs/away.ts';
+import { checkbackCommand } from './verbs/checkback.ts';
 import { committeeCommand } from './verbs/committee.ts';
 import { coverCommand } from './verbs/cover.ts';
 import { cycleCommand } from './verbs/cycle.ts';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   digestCommand,
   feedbackCommand,
+  checkbackCommand,
   moderateCommand,
   networkCommand,
   networksCommand,

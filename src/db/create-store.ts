@@ -2,6 +2,7 @@ import type { Store } from '../domain/ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createAbsenceRepository } from './absence.repository.ts';
 import { createActionRepository } from './action.repository.ts';
+import { createCheckbackRepository } from './checkback.repository.ts';
 import { createCommitteeRepository } from './committee.repository.ts';
 import { createConversationRepository } from './conversation.repository.ts';
 import { createFeedbackRepository } from './feedback.repository.ts';
@@ -31,12 +32,13 @@ export function createStore(prisma: PrismaClient, options: StoreOptions): Store 
     people: createPeopleRepository(prisma),
     conversations: createConversationRepository(prisma),
     jobRuns: createJobRunRepository(prisma),
-    outbox: createOutbox(prisma),
+    outbox: createOutbox(prisma, secrets),
     subscriptions: createSubscriptionRepository(prisma),
     scheduleReads: createScheduleReadModel(prisma),
     networks: createNetworkRepository(prisma, secrets),
     feedback: createFeedbackRepository(prisma, secrets),
     committees: createCommitteeRepository(prisma),
     absences: createAbsenceRepository(prisma),
+    checkbacks: createCheckbackRepository(prisma, secrets),
   };
 }

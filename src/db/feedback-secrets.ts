@@ -18,6 +18,8 @@ export type FeedbackSecrets = {
   newReceipt(): string;
   hashReceipt(receipt: string): Promise<string>;
   hashMember(platform: string, externalId: string): string;
+  /** Who answered a check-back on an action, as a keyed hash (refuses a second answer; names nobody). */
+  hashAnswerer(platform: string, externalId: string, actionId: string): string;
   newCode(): string;
   /**
    * Encrypts `plain` (AES-256-GCM, a fresh random nonce each time, `context` bound as associated data)
@@ -55,6 +57,11 @@ export function createFeedbackSecrets(secret: string): FeedbackSecrets {
     hashMember(platform, externalId) {
       return createHmac('sha256', `actionbot-member:${secret}`)
         .update(`${platform}:${externalId}`)
+        .digest('base64url');
+    },
+    hashAnswerer(platform, externalId, actionId) {
+      return createHmac('sha256', `actionbot-checkback:${secret}`)
+        .update(`${platform}:${externalId}:${actionId}`)
         .digest('base64url');
     },
     newCode() {

@@ -1,8 +1,9 @@
 import { readStoredReply } from '../domain/message.ts';
-import type { DeliveryTarget, Outbox } from '../domain/schedule-ports.ts';
+import type { DeliveryTarget, NewDelivery, Outbox } from '../domain/schedule-ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { toRow } from './delivery-row.ts';
 import { isUniqueViolation } from './errors.ts';
+import { type FeedbackSecrets, requireSecrets } from './feedback-secrets.ts';
 import { createHeldOutbox } from './outbox-held.ts';
 
 /** Why a stored message could not be sent: it is not a reply this version can read. */
@@ -10,14 +11,34 @@ const UNREADABLE = 'stored message is not a reply this version can read';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The outbox (`deliveries`, one row a message, under its job run) in Prisma. */
-export function createOutbox(prisma: PrismaClient): Outbox {
+/**
+ * The outbox (`deliveries`, one row a message, under its job run) in Prisma. A staff-network member's
+ * target (a check-back's ask) is stored sealed with the feedback secret and its recipient as a keyed
+ * hash: a database copy does not say who is in a network.
+ */
+export function createOutbox(prisma: PrismaClient, secrets: FeedbackSecrets | null = null): Outbox {
+  const member = {
+    seal: (runKey: string, d: NewDelivery): NewDelivery => {
+      if (d.target?.kind !== 'member') return d;
+      const keys = requireSecrets(secrets);
+      const id = keys.seal(`delivery-member:${runKey}`, Buffer.from(d.target.id)).toString('base64');
+      return {
+        ...d,
+        recipient: `member:${keys.hashMember(d.target.platform, d.target.id)}`,
+        target: { ...d.target, id },
+      };
+    },
+    open: (runKey: string, kind: string, id: string) =>
+      kind === 'member'
+        ? requireSecrets(secrets).open(`delivery-member:${runKey}`, Buffer.from(id, 'base64')).toString()
+        : id,
+  };
   return {
     ...createHeldOutbox(prisma),
     async enqueue(runKey, deliveries) {
       if (deliveries.length === 0) return;
       await prisma.delivery.createMany({
-        data: deliveries.map((d) => ({ runKey, ...toRow(d) })),
+        data: deliveries.map((d) => ({ runKey, ...toRow(member.seal(runKey, d)) })),
         skipDuplicates: true,
       });
     },
@@ -67,7 +88,7 @@ export function createOutbox(prisma: PrismaClient): Outbox {
           target: {
             platform: r.platform as DeliveryTarget['platform'],
             kind: r.targetKind as DeliveryTarget['kind'],
-            id: r.targetId,
+            id: member.open(runKey, r.targetKind, r.targetId),
           },
         });
       }
@@ -117,7 +138,7 @@ export function createOutbox(prisma: PrismaClient): Outbox {
       const target = {
         platform: row.platform as DeliveryTarget['platform'],
         kind: row.targetKind as DeliveryTarget['kind'],
-        id: row.targetId,
+        id: member.open(row.runKey, row.targetKind, row.targetId),
       };
       return { message, target };
     },

@@ -1,8 +1,13 @@
+import type { StaffNetwork } from './feedback.ts';
 import type { Reply } from './message.ts';
 import type { OwnerContact, PostedPart, SendProgress } from './schedule-ports.ts';
 
 /** Where a proactive message goes: a person's direct chat, or a channel (Slack channel, Teams conversation). */
-export type ChatTarget = { kind: 'person'; externalId: string } | { kind: 'channel'; channelId: string };
+export type ChatTarget =
+  | { kind: 'person'; externalId: string }
+  | { kind: 'channel'; channelId: string }
+  /** A staff-network member (check-backs): no stored chat; Teams opens one from the team `teamId`. */
+  | { kind: 'member'; externalId: string; teamId?: string };
 
 /**
  * Where a send that needs several messages resumes, and how it records each part. `beforePart` is
@@ -36,6 +41,11 @@ export type ChatSender = {
    * them, opening the chat where the platform needs one (Teams). Returns how many it made reachable.
    */
   reachOwners?(owners: readonly OwnerContact[]): Promise<number>;
+  /**
+   * The members of a staff network's linked channel (Slack) or team (Teams), as member targets' ids
+   * (see DeliveryTarget); null when the network is not linked on this platform. Read, used, forgotten.
+   */
+  listNetworkMembers?(network: StaffNetwork): Promise<string[] | null>;
 };
 
 /**

@@ -74,6 +74,12 @@ export type Block =
    * text (an import's "Import" after its preview). Text front doors show the command to type.
    */
   | { type: 'command-button'; label: string; command: string }
+  /**
+   * Buttons side by side, each running its command like a command button (a check-back's answers).
+   * With `comment`, front doors with cards add a text input so labelled, whose text follows the
+   * command after ` -- `; text front doors show the commands to type.
+   */
+  | { type: 'command-choices'; choices: { label: string; command: string }[]; comment?: string }
   | { type: 'success'; text: string }
   | ({ type: 'error'; text: string } & Partial<Refusal>);
 
@@ -120,6 +126,11 @@ const block = z.discriminatedUnion('type', [
     summary: text,
   }),
   z.object({ type: z.literal('command-button'), label: text, command: text }),
+  z.object({
+    type: z.literal('command-choices'),
+    choices: z.array(z.object({ label: text, command: text })),
+    comment: text.optional(),
+  }),
   z.object({ type: z.literal('success'), text }),
   z.object({
     type: z.literal('error'),

@@ -1,5 +1,6 @@
 import type { AbsenceRepository } from './absence-ports.ts';
 import type { Action, PlanContext, ProgressUpdate } from './action.ts';
+import type { CheckbackRepository } from './checkback.ts';
 import type { CycleRule } from './cycle.ts';
 import type { FeedbackRepository, NetworkRepository } from './feedback-ports.ts';
 import type { Actor, Person, Platform } from './person.ts';
@@ -186,4 +187,6 @@ export type Store = {
   feedback: FeedbackRepository;
   committees: CommitteeRepository;
   absences: AbsenceRepository;
+  /** The network asked before an action's Complete counts. */
+  checkbacks: CheckbackRepository;
 };

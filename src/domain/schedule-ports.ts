@@ -2,8 +2,16 @@ import type { ProgressUpdate } from './action.ts';
 import type { Reply } from './message.ts';
 import type { Platform } from './person.ts';
 
-/** Where a scheduled message goes; null target: the person has no chat identity (unreachable). */
-export type DeliveryTarget = { platform: 'slack' | 'teams'; kind: 'person' | 'channel'; id: string };
+/**
+ * Where a scheduled message goes; null target: the person has no chat identity (unreachable). A
+ * `member` is a staff-network member asked about an action (a check-back): their id (Slack: the user;
+ * Teams: `<team id> <member id>`, the chat opened from the team) is stored sealed, never as it is.
+ */
+export type DeliveryTarget = {
+  platform: 'slack' | 'teams';
+  kind: 'person' | 'channel' | 'member';
+  id: string;
+};
 
 /**
  * A message a run must send once: `recipient` is unique within the run. `held`: its person is away, so

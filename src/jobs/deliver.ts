@@ -1,6 +1,6 @@
-import { type ChatSender, SendFailure } from '../domain/chat-sender.ts';
+import { type ChatSender, type ChatTarget, SendFailure } from '../domain/chat-sender.ts';
 import type { Clock } from '../domain/ports.ts';
-import type { Outbox } from '../domain/schedule-ports.ts';
+import type { DeliveryTarget, Outbox } from '../domain/schedule-ports.ts';
 import type { Logger } from '../logger.ts';
 
 /** What sending a run's deliveries needs. `sleep` is injectable so tests need not wait. */
@@ -62,10 +62,9 @@ export async function deliverRun(
         failed++;
         continue;
       }
-      const target =
-        delivery.target.kind === 'person'
-          ? { kind: 'person' as const, externalId: delivery.target.id }
-          : { kind: 'channel' as const, channelId: delivery.target.id };
+      const target = toChatTarget(delivery.target);
+      // Where a member's ask landed is not kept: a direct chat's id would name who was asked.
+      const keepPosted = delivery.target.kind !== 'member';
       await pace(delivery.target.platform);
       if (deps.signal?.aborted) return { sent, failed, lost: false, stopped: true };
       // After any wait, and right before sending: a replica that lost the run must not send.
@@ -82,7 +81,7 @@ export async function deliverRun(
             deps.outbox.markProgress(
               delivery.id,
               progress,
-              posted && { platform: sender.platform, ...posted },
+              keepPosted && posted ? { platform: sender.platform, ...posted } : undefined,
             ),
         });
         await deps.outbox.markSent(delivery.id, deps.clock.now());
@@ -124,4 +123,14 @@ function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promis
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+/** A stored delivery's target as its sender takes it. */
+function toChatTarget(target: DeliveryTarget): ChatTarget {
+  if (target.kind === 'person') return { kind: 'person', externalId: target.id };
+  if (target.kind === 'channel') return { kind: 'channel', channelId: target.id };
+  const [first = '', second] = target.id.split(' ');
+  return second
+    ? { kind: 'member', externalId: second, teamId: first }
+    : { kind: 'member', externalId: first };
 }

@@ -1,4 +1,5 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
+import { CHECKBACK_RUN_PREFIX, composeCheckbackAsks } from '../commands/scheduled/checkback-asks.ts';
 import { composeDigest } from '../commands/scheduled/digest.ts';
 import { composeEscalations, dueEscalations } from '../commands/scheduled/escalations.ts';
 import { composeAwaitingResponses, getAwaitingSlot } from '../commands/scheduled/feedback-awaiting.ts';
@@ -122,6 +123,13 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   // replica left unfinished: sent once here.
   for (const key of await deps.store.jobRuns.listOpenRuns('post:', now))
     await run({ key, at: now }, async () => []);
+  // A Complete action's check-back (opened by `update`): its network's members asked, each once. A
+  // platform that cannot list them now fails the run, not the tick: it is tried again when its lease lapses.
+  const members = platforms.flatMap((p) => deps.senders.get(p) ?? []);
+  for (const key of await deps.store.jobRuns.listOpenRuns(CHECKBACK_RUN_PREFIX, now))
+    await run({ key, at: now }, () => composeCheckbackAsks(deps.store, key, members)).catch(
+      (error: unknown) => deps.logger.warn('check-back asks not sent yet', { key, error }),
+    );
   // Anonymous feedback goes to owners in batches at each network's release time (claimed per day).
   if (!deps.signal?.aborted)
     await releaseFeedback({ store: deps.store, clock: deps.clock, logger: deps.logger });

@@ -111,6 +111,10 @@ function buildDocument(d: DocxLib, model: ReportModel): Docx.Document {
         : p.paragraph('No action was completed in the period.'),
     );
   }
+  if (model.checkbacks.length) {
+    body.push(p.heading('The network asked before Complete'));
+    for (const line of model.checkbacks) body.push(p.paragraph(line));
+  }
   return new d.Document({
     title: `${plan.title}: progress report`,
     creator: 'Actionbot',

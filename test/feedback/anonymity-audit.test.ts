@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type FakeConnector, startFakeConnector } from '../support/fake-connector.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { buttonClick } from '../support/slack-payloads.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const SECRET = 'audit-signing-secret-77';
@@ -330,7 +331,98 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     // Nothing else recorded the submissions' moments: no audit events, no new progress updates.
     expect(await h.db.prisma.auditEvent.count({ where: { kind: { contains: 'feedback' } } })).toBe(0);
   });
+
+  it('asks the network before 2.4’s Complete counts; the answer buttons record answers with no trace of who pressed them', async () => {
+    h.clock.set(new Date('2026-11-24T10:12:41.321Z'));
+    expect(
+      await slash(OWNER, 'update 2.4 complete The recruitment data is published by ethnicity'),
+    ).toContain('Ethnic Minority Staff Network will be asked, anonymously');
+    const scheduler = {
+      store: h.store,
+      senders: new Map([['slack', door.sender ?? fail()]]),
+      clock: h.clock,
+      logger,
+      settings: DEFAULT_SCHEDULE,
+      catchUpMs: 0,
+      digestTimeZone: 'Europe/London',
+    };
+    // Slack lists the app among the channel's members: it is not asked.
+    fake.channelMembers.set(CHANNEL, [CHAIR, ...SUBMITTERS.map((s) => s.id), 'UBOT']);
+    const postsBefore = fake.callsOf('chat.postMessage').length;
+    await runDueJobs(scheduler);
+    await runDueJobs(scheduler);
+    // Each member of the linked channel asked once, in their direct chat, with the four answers.
+    const asks = fake.callsOf('chat.postMessage').slice(postsBefore);
+    const members = [CHAIR, ...SUBMITTERS.map((s) => s.id)];
+    expect(asks.map((c) => c.args.channel).sort()).toEqual(members.map((m) => `D${m.slice(1)}`).sort());
+    const buttons = JSON.stringify(asks[0]?.args.blocks);
+    for (const answer of ['yes', 'partly', 'no', 'dont-know'])
+      expect(buttons).toContain(`"value":"checkback ARAP:2.4 ${answer}"`);
+
+    /** Presses an answer button on the ask, as Slack posts the block_actions payload. */
+    async function press(user: string, answer: string, index: number) {
+      const id = `b${++seq}`;
+      const payload = buttonClick(
+        user,
+        `run_command:${index}`,
+        `checkback ARAP:2.4 ${answer}`,
+        id,
+        fake.responseUrl(id),
+      );
+      const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      const res = await fetch(`${server.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      return (
+        await eventually(() => fake.responses.get(id)?.[0] as { text: string } | undefined, `answer ${id}`)
+      ).text;
+    }
+    const answers = ['yes', 'partly', 'no'];
+    for (const [i, s] of SUBMITTERS.entries())
+      expect(await press(s.id, answers[i] ?? '', i)).toContain('Counted anonymously');
+    const tallies = await h.db.prisma.checkbackTally.findMany();
+    expect(await press(SUBMITTERS[0]?.id ?? '', 'no', 2)).toContain(
+      'You have already answered about ARAP:2.4',
+    );
+    expect(await press('U0NOTMEMBER', 'yes', 0)).toContain('Only members of the staff network asked');
+    expect(await h.db.prisma.checkbackTally.findMany()).toEqual(tallies);
+    expect(await slash(OWNER, 'show 2.4')).toContain("Yes 1, Partly 1, No 1, Don't know 0 (3 answered)");
+
+    // Every table and every log line: nobody who answered, nor who was asked.
+    const tables = await h.db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.map((t) => t.table_name)).toContain('checkback_tallies');
+    const dumps: string[] = [];
+    for (const { table_name } of tables) {
+      const rows = await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table_name}"`);
+      dumps.push(`${table_name}: ${JSON.stringify(rows, maskSealed)}`);
+    }
+    const everything = [...dumps, ...logLines].join('\n').toLowerCase();
+    expect(everything).toContain('checkback:'); // the asks' run is there (the dump sees them)
+    for (const identifier of IDENTIFIERS)
+      expect(everything, identifier).not.toContain(identifier.toLowerCase());
+    expect(everything).not.toContain('d0zqx'); // nor the direct chats the asks went to
+  });
 });
+
+/**
+ * A dump's JSON replacer: bigints as text, and sealed bytes (base64 of ciphertext, which could hold
+ * any three letters by chance) as their length: they are checked to be sealed, not searched.
+ */
+function maskSealed(key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (
+    (key === 'sealed' || key === 'target_id') &&
+    typeof value === 'string' &&
+    /^[A-Za-z0-9+/=]{40,}$/.test(value)
+  )
+    return `<sealed: ${value.length} characters>`;
+  return value;
+}
 
 function fail(): never {
   throw new Error('the Slack front door has no sender');
@@ -352,7 +444,7 @@ describe.each(ENGINES)('anonymity audit over the real Teams front door on %s', (
 
   beforeAll(async () => {
     h = await createHarness(engine);
-    fake = await startFakeConnector();
+    fake = await startFakeConnector(TENANT);
     // The team's roster: the network needs three members before anyone can be anonymous in it.
     const others = [1, 2].map((i) => ({
       id: `29:member-${i}`,
@@ -417,7 +509,7 @@ describe.each(ENGINES)('anonymity audit over the real Teams front door on %s', (
     const dumps: string[] = [];
     for (const { table_name } of tables) {
       const rows = await h.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table_name}"`);
-      dumps.push(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+      dumps.push(JSON.stringify(rows, maskSealed));
     }
     return dumps.join('\n');
   };
@@ -463,6 +555,91 @@ describe.each(ENGINES)('anonymity audit over the real Teams front door on %s', (
     expect(everything).not.toContain('zqxcard');
     expect(everything).not.toContain('zqxtyped');
     for (const trace of [SUBMITTER.id, SUBMITTER.aadObjectId, SUBMITTER.name, 'zqxmorland', 'zqx-gita'])
+      expect(everything, trace).not.toContain(trace.toLowerCase());
+  });
+  it('asks the team’s members before 2.4’s Complete counts; the card’s buttons count an answer once, with no trace of who pressed', async () => {
+    // The app is installed in the network's team: the team's reference is what members are reached from.
+    await say(TADMIN, { type: 'installationUpdate', action: 'add' }, true);
+    // Three approved submissions on 2.4, released (seeded through the store: the asks are under test).
+    h.clock.set(new Date('2026-11-23T10:00:00Z'));
+    const network = (await h.store.networks.findNetwork('Staff Network')) ?? fail();
+    const moderator = await h.store.people.ensurePerson({ platform: 'console', externalId: 'mod' });
+    const [action] = await h.store.actions.findActionsByRef('2.4', null);
+    for (const i of [1, 2, 3]) {
+      const { code } = await h.store.feedback.submit({
+        networkId: network.id,
+        text: `Seeded experience ${i}.`,
+        actionIds: [action?.id ?? ''],
+        themeIds: [],
+        day: '2026-11-23',
+      });
+      await h.store.feedback.moderate(code, { kind: 'approve' }, moderator.id, '2026-11-23');
+    }
+    expect(await h.store.feedback.releaseBatch(network.id, '2026-11-23', 3)).toEqual({
+      claimed: true,
+      released: 3,
+    });
+
+    h.clock.set(new Date('2026-11-24T10:00:00Z'));
+    const updated = await say(TADMIN, { text: 'update 2.4 complete The data is published' });
+    expect(updated.map((a) => a.text).join('\n')).toContain('Staff Network will be asked, anonymously');
+    const before = fake.sent.length;
+    const scheduler = {
+      store: h.store,
+      senders: new Map([['teams', door.sender ?? fail()]]),
+      clock: h.clock,
+      logger: createLogger('error', (line) => logLines.push(line)),
+      settings: DEFAULT_SCHEDULE,
+      catchUpMs: 0,
+      digestTimeZone: 'Europe/London',
+    };
+    await runDueJobs(scheduler);
+    await runDueJobs(scheduler);
+    // One 1:1 chat opened from the team for each of its four members, each sent the card once.
+    const asks = fake.sent.slice(before);
+    expect(asks.map((a) => a.conversationId).sort()).toEqual(
+      [TADMIN, SUBMITTER, { aadObjectId: 'aad-member-1' }, { aadObjectId: 'aad-member-2' }]
+        .map((u) => `a:dm-${u.aadObjectId}-`)
+        .sort()
+        .map((prefix) => expect.stringContaining(prefix)),
+    );
+    const card = JSON.stringify(asks[0]?.activity.attachments);
+    expect(card).toContain('"id":"comment"');
+    expect(card).toContain('"text":"checkback ARAP:2.4 partly"');
+
+    const press = async (user: typeof TADMIN, text: string, comment = '') =>
+      (await say(user, { value: { actionbot: 'command', text, comment } })).map((a) => a.text).join('\n');
+    expect(
+      await press(SUBMITTER, 'checkback ARAP:2.4 partly', 'Better, slowly, since the data came out.'),
+    ).toContain('Counted anonymously for Staff Network: "Partly" on ARAP:2.4');
+    const tallies = await h.db.prisma.checkbackTally.findMany();
+    expect(await press(SUBMITTER, 'checkback ARAP:2.4 yes')).toContain(
+      'You have already answered about ARAP:2.4',
+    );
+    expect(await h.db.prisma.checkbackTally.findMany()).toEqual(tallies);
+    const typed = await say(SUBMITTER, { text: 'checkback 2.4 no' });
+    expect(typed.map((a) => a.text).join('\n')).toContain('Not recorded: Teams keeps messages you type');
+    for (const [i, answer] of ['yes', 'no'].entries())
+      expect(
+        await press(
+          { id: `29:member-${i + 1}`, name: `Member ${i + 1}`, aadObjectId: `aad-member-${i + 1}` },
+          `checkback ARAP:2.4 ${answer}`,
+        ),
+      ).toContain('Counted anonymously');
+    const shown = (await say(TADMIN, { text: 'show 2.4' })).map((a) => JSON.stringify(a)).join('\n');
+    expect(shown).toContain("Yes 1, Partly 1, No 1, Don't know 0 (3 answered)");
+
+    const everything = [await dumpAll(), ...logLines].join('\n').toLowerCase();
+    expect(everything).toContain('checkback:');
+    expect(everything).not.toContain('better, slowly'); // the comment is sealed until its release
+    for (const trace of [
+      SUBMITTER.id,
+      SUBMITTER.aadObjectId,
+      SUBMITTER.name,
+      'zqx',
+      '29:member-1',
+      'aad-member-2',
+    ])
       expect(everything, trace).not.toContain(trace.toLowerCase());
   });
 });

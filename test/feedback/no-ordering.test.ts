@@ -36,8 +36,12 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
   const codes: string[] = [];
   let before: Observation;
   let after: Observation;
-  let answered: Observation;
+  let readAndAnswered: Observation;
   let withdrawnCode = '';
+  // Check-backs (issue 16 item 3): five members answer about 2.4 after it is marked Complete.
+  const answerWindows: Window[] = [];
+  let answered: Observation;
+  let emptyTally = 0;
 
   const q = <T>(sql: string) => h.db.prisma.$queryRawUnsafe<T[]>(sql);
   const currentXid = async () =>
@@ -166,9 +170,31 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
     ]);
     after = await observe();
     // The next day the owner reads them (read_on, a day) and answers one (a reply, a day).
-    h.clock.set(new Date('2026-11-24T10:12:13Z'));
+    h.clock.set(new Date('2026-11-24T08:12:13Z'));
     expect(await h.run('feedback list 2.4', OWNER)).toContain('8 anonymous submissions on ARAP:2.4');
     expect(await h.run(`feedback reply ${codes[0]} Thank you; we are on it.`, OWNER)).toContain('Replied');
+    readAndAnswered = await observe();
+
+    // 2.4 marked Complete: its network is asked. Five members answer at known times (one with a
+    // comment), each between two timestamped notes on 2.5, as the submissions were above.
+    h.clock.set(new Date('2026-11-24T09:00:00Z'));
+    expect(await h.run('update 2.4 complete The data is published', OWNER)).toContain('will be asked');
+    emptyTally = sealedLength((await q<{ sealed: string }>('SELECT sealed FROM checkback_tallies'))[0]);
+    const answers = ['yes', 'no', 'partly -- The shortlists look different now', 'dont-know', 'yes'];
+    for (const [i, answer] of answers.entries()) {
+      const at = Date.parse('2026-11-24T10:00:00.000Z') + i * 41 * 60_000 + i * 977;
+      h.clock.set(new Date(at - 1_000));
+      expect(await h.run(`update 2.5 Checked before answer ${i}`, OWNER)).toMatch(/2\.5/);
+      await sleep(15);
+      const from = await currentXid();
+      const realFrom = Date.now();
+      h.clock.set(new Date(at));
+      expect(await h.run(`checkback 2.4 ${answer}`, MEMBERS[i] as Actor)).toContain('Counted anonymously');
+      answerWindows.push({ from, to: await currentXid(), realFrom, realTo: Date.now() });
+      await sleep(15);
+      h.clock.set(new Date(at + 1_000));
+      expect(await h.run(`update 2.5 Checked after answer ${i}`, OWNER)).toMatch(/2\.5/);
+    }
     answered = await observe();
   });
   afterAll(() => h?.drop());
@@ -223,13 +249,13 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
   });
 
   it('reading and answering after release add days only, and no order of the day’s submissions', async () => {
-    const rows = answered.tuples.filter((t) => t.table === 'feedback' && !t.dead);
+    const rows = readAndAnswered.tuples.filter((t) => t.table === 'feedback' && !t.dead);
     expect(rows).toHaveLength(8);
     for (const row of rows) expect(JSON.parse(row.data)).toMatchObject({ read_on: '2026-11-24' });
     // Every trace of a submission, its new versions included, was written after every submission.
     const lastSubmission = Math.max(...windows.map((w) => w.realTo));
     for (const i of codes.slice(0, -1).keys())
-      for (const t of linked(answered, i)) {
+      for (const t of linked(readAndAnswered, i)) {
         expect(inWindow(t.xmin), `submission ${i} in ${t.table}`).toBe(-1);
         expect(t.data).not.toMatch(/T(?!00:00:00(\.000)?(Z|\+00:00))\d{2}:\d{2}:\d{2}/);
         if (!commitTimestamps) continue;
@@ -286,7 +312,38 @@ describe.each(ENGINES)('no ordering left in a database copy on %s', (engine) => 
           expect(at && at.getTime() >= w.realFrom && at.getTime() <= w.realTo).toBe(false);
       }
   });
+
+  it('lets no answer transaction write anything but the check-back’s sealed tally (and a comment’s sealed day)', () => {
+    const inAnswer = (xid: bigint) => answerWindows.findIndex((w) => xid > w.from && xid < w.to);
+    const written = answered.tuples.filter((t) => inAnswer(t.xmin) >= 0 || inAnswer(t.xmax) >= 0);
+    expect(
+      written.filter((t) => !/^(checkback_tallies|feedback_sealed_days)/.test(t.table)).map((t) => t.table),
+    ).toEqual([]);
+    if (answered.pageinspect) expect(written.some((t) => t.table.startsWith('checkback_tallies'))).toBe(true);
+    // The live row was written by the last answer only, and is as long as before anyone answered:
+    // its length says nothing about how many answered, its bytes nothing about what (sealed).
+    const live = answered.tuples.filter((t) => t.table === 'checkback_tallies' && !t.dead);
+    expect(live).toHaveLength(1);
+    expect(inAnswer(live[0]?.xmin ?? 0n)).toBe(answerWindows.length - 1);
+    expect(sealedLength(JSON.parse(live[0]?.data ?? '{}'))).toBe(emptyTally);
+    // Every old version still in the heap (PostgreSQL, pageinspect) is the same size too: the versions
+    // can be dated by their commit times (someone answered at 10:41), never told apart by content.
+    const dead = answered.tuples.filter((t) => t.dead && t.table.startsWith('checkback_tallies'));
+    expect(
+      new Set(dead.filter((t) => t.table === 'checkback_tallies').map((t) => t.data.length)).size,
+    ).toBeLessThanOrEqual(1);
+    // Nobody who answered is named anywhere, live or dead.
+    for (const member of MEMBERS.slice(0, 5))
+      expect(answered.tuples.filter((t) => t.data.includes(member.externalId))).toEqual([]);
+    // The comment is sealed in the network's day until its release: no plain text of it anywhere.
+    expect(answered.tuples.filter((t) => t.data.includes('shortlists look different'))).toEqual([]);
+  });
 });
+
+/** The length of a sealed column as stored. */
+function sealedLength(row: { sealed: string } | undefined): number {
+  return row?.sealed.length ?? 0;
+}
 
 /** A ctid "(block,item)" as one sortable number. */
 function ctidKey(ctid: string): number {

@@ -43,7 +43,7 @@ describe.each(ENGINES)('prompts while owners are away, on %s', (engine) => {
   const sender = (platform: 'slack' | 'teams'): ChatSender => ({
     platform,
     async send(target: ChatTarget, reply) {
-      const to = target.kind === 'person' ? target.externalId : target.channelId;
+      const to = target.kind === 'channel' ? target.channelId : target.externalId;
       sent.push({ day: h.clock.now().toISOString().slice(0, 10), to, reply });
       return { messageId: String(sent.length) };
     },

@@ -83,6 +83,21 @@ export function renderBlock(block: Block): Group[] {
           },
         ],
       ];
+    case 'command-choices':
+      // Each runs its command like a command button; action_ids are unique within the message.
+      return [
+        [
+          {
+            type: 'actions',
+            elements: block.choices.map((c, i) => ({
+              type: 'button',
+              action_id: `${ACTION_IDS.runCommand}:${i}`,
+              text: plain(truncate(c.label, MAX_BUTTON)),
+              value: c.command,
+            })),
+          },
+        ],
+      ];
     case 'success':
       return sections(`:white_check_mark: ${escapeMrkdwn(block.text)}`);
     case 'error':

@@ -5,6 +5,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { createListenerContext } from './listeners/context.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackDirectory } from './slack-directory.ts';
+import { readChannelMembers } from './slack-membership.ts';
 import { createSlackSender } from './slack-sender.ts';
 
 /** Where Slack sends every request in HTTP mode: slash commands, interactivity and events. */
@@ -89,6 +90,16 @@ export function createSlackFrontDoor(
       : [],
     sender: createSlackSender(sendingClient, {
       reachOwners: createSlackDirectory(sendingClient, deps.store.people),
+      // A staff network's members, for its check-back asks: the linked channel (but the app itself),
+      // read and forgotten.
+      listNetworkMembers: async (network) => {
+        if (!network.slackChannelId) return null;
+        const [members, self] = await Promise.all([
+          readChannelMembers(sendingClient, network.slackChannelId),
+          sendingClient.auth.test(),
+        ]);
+        return members.filter((id) => id !== self.user_id);
+      },
     }),
     start: async () => {
       if (!receiver) await app.start();

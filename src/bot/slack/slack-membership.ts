@@ -12,17 +12,7 @@ export function createSlackMembership(client: webApi.WebClient, logger: Logger):
     async check(network, who) {
       if (who.platform !== 'slack' || !network.slackChannelId) return { status: 'not-linked' };
       try {
-        const members = new Set<string>();
-        let cursor: string | undefined;
-        do {
-          const page = await client.conversations.members({
-            channel: network.slackChannelId,
-            limit: 1000,
-            ...(cursor ? { cursor } : {}),
-          });
-          for (const id of page.members ?? []) members.add(id);
-          cursor = page.response_metadata?.next_cursor || undefined;
-        } while (cursor);
+        const members = new Set(await readChannelMembers(client, network.slackChannelId));
         return members.has(who.externalId)
           ? { status: 'member', memberCount: members.size }
           : { status: 'not-member' };
@@ -35,4 +25,16 @@ export function createSlackMembership(client: webApi.WebClient, logger: Logger):
       }
     },
   };
+}
+
+/** Everyone in a channel, page by page (conversations.members). */
+export async function readChannelMembers(client: webApi.WebClient, channel: string): Promise<string[]> {
+  const members: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.members({ channel, limit: 1000, ...(cursor ? { cursor } : {}) });
+    members.push(...(page.members ?? []));
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return members;
 }

@@ -22,12 +22,17 @@ const LOOK_BACK = 200;
  */
 export function createSlackSender(
   client: webApi.WebClient,
-  options: { partIntervalMs?: number; reachOwners?: ChatSender['reachOwners'] } = {},
+  options: {
+    partIntervalMs?: number;
+    reachOwners?: ChatSender['reachOwners'];
+    listNetworkMembers?: ChatSender['listNetworkMembers'];
+  } = {},
 ): ChatSender {
   const interval = options.partIntervalMs ?? PART_INTERVAL_MS;
   return {
     platform: 'slack',
     ...(options.reachOwners ? { reachOwners: options.reachOwners } : {}),
+    ...(options.listNetworkMembers ? { listNetworkMembers: options.listNetworkMembers } : {}),
     async send(target: ChatTarget, reply: Reply, resume?: PartResume) {
       const parts = renderSlackMessages(reply);
       let progress: SendProgress = resume?.progress ?? { partsSent: 0, threadId: null };
@@ -113,7 +118,7 @@ async function platformCall<T>(call: () => Promise<T>): Promise<T> {
 async function openDirectChat(client: webApi.WebClient, userId: string): Promise<string> {
   const opened = await client.conversations.open({ users: userId });
   const id = opened.channel?.id;
-  if (!id) throw new SendFailure(`Slack opened no direct chat with ${userId}`, false);
+  if (!id) throw new SendFailure('Slack opened no direct chat', false);
   return id;
 }
 

@@ -52,12 +52,19 @@ export function readFeedbackSubmit(value: unknown): string | null {
   return ['feedback', asIs, ...tags, '--', parsed.data.experience.trim()].filter(Boolean).join(' ');
 }
 
-const commandSchema = z.object({ [SUBMIT_KEY]: z.literal('command'), text: z.string().min(1).max(40_000) });
+const commandSchema = z.object({
+  [SUBMIT_KEY]: z.literal('command'),
+  text: z.string().min(1).max(40_000),
+  // A command-choices card's comment input: its text follows the command after ` -- `.
+  comment: z.string().max(40_000).optional(),
+});
 
 /** The command a reply's command button (an import's "Import") runs, or null when the value is not one. */
 export function readCommandSubmit(value: unknown): string | null {
   const parsed = commandSchema.safeParse(value);
-  return parsed.success ? parsed.data.text : null;
+  if (!parsed.success) return null;
+  const comment = parsed.data.comment?.trim();
+  return comment ? `${parsed.data.text} -- ${comment}` : parsed.data.text;
 }
 
 /** Reads a card submission (activity.value); null when it is not one of ours or is malformed. */

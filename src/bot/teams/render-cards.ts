@@ -90,9 +90,15 @@ function splitLong(text: string): string[] {
 }
 
 function needsCard(block: Block): boolean {
-  return ['fields', 'actions', 'update-form', 'update-prompt', 'feedback-form', 'command-button'].includes(
-    block.type,
-  );
+  return [
+    'fields',
+    'actions',
+    'update-form',
+    'update-prompt',
+    'feedback-form',
+    'command-button',
+    'command-choices',
+  ].includes(block.type);
 }
 
 function renderBlockText(block: Block): string {
@@ -157,6 +163,26 @@ function renderBlockParts(block: Block): CardPart[] {
     }
     case 'file':
       return [{ body: [textBlock(renderFileText(block))] }];
+    case 'command-choices':
+      // Each runs its command as typed text (readCommandSubmit); the comment input's text follows ` -- `.
+      return [
+        {
+          body: block.comment
+            ? [
+                {
+                  type: 'Input.Text',
+                  id: 'comment',
+                  label: block.comment,
+                  isMultiline: true,
+                  maxLength: 3000,
+                },
+              ]
+            : [],
+          actions: block.choices.map((c) =>
+            submitAction(c.label, { [SUBMIT_KEY]: 'command', text: c.command }),
+          ),
+        },
+      ];
     case 'command-button':
       // Pressed, it runs its command as typed text (readCommandSubmit), through the one pipeline.
       return [

@@ -14,6 +14,7 @@ import { sendJson } from '../http-server.ts';
 import { findPromptOwnerIds } from './prompt-owners.ts';
 import { readActivity } from './read-activity.ts';
 import { withSingleAttempts } from './single-attempt.ts';
+import { createTeamsMemberChat, withMemberChat } from './teams-member-chat.ts';
 import { createTeamsRoster } from './teams-roster.ts';
 import { createTeamsSender } from './teams-sender.ts';
 import { createTeamsTurnHandler } from './teams-turn.ts';
@@ -78,8 +79,11 @@ export function createTeamsFrontDoor(
   return {
     name: 'teams',
     routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handle }],
-    sender: createTeamsSender(proactive, appId, deps.store.conversations, roster, (reply) =>
-      findPromptOwnerIds(deps.store, reply),
+    sender: withMemberChat(
+      createTeamsSender(proactive, appId, deps.store.conversations, roster, (reply) =>
+        findPromptOwnerIds(deps.store, reply),
+      ),
+      createTeamsMemberChat(proactive, appId, deps.store.conversations),
     ),
     // The teams already known: their owners get 1:1 chats, in the background (serving starts at once).
     start: async () => {

@@ -103,6 +103,8 @@ export function createTeamsSender(
     platform: 'teams',
     ...(roster ? { reachOwners: (owners: readonly OwnerContact[]) => roster.reachOwners(owners) } : {}),
     async send(target: ChatTarget, reply: Reply, resume?: PartResume) {
+      // Staff-network members are reached through their team, never a stored chat (teams-member-chat.ts).
+      if (target.kind === 'member') throw new SendFailure('No chat is kept with network members.', false);
       const kind = target.kind;
       const key = target.kind === 'person' ? target.externalId : target.channelId;
       const stored = await conversations.find('teams', kind, key);

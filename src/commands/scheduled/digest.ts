@@ -5,6 +5,7 @@ import type { ScheduleSettings } from '../../domain/schedule.ts';
 import type { RecentUpdate } from '../../domain/schedule-ports.ts';
 import { describeStatus, STATUSES, type Status } from '../../domain/status.ts';
 import { formatIsoDate, getLocalDate } from '../../domain/zoned-time.ts';
+import { composeCheckbackDigest } from '../checkback-digest.ts';
 import { composeFeedbackDigest } from '../feedback-digest.ts';
 import { toActionItem } from '../present.ts';
 import type { Block, Reply } from '../reply.ts';
@@ -121,6 +122,8 @@ export async function composeDigest(
   if (feedback) blocks.push({ type: 'paragraph', text: feedback });
   const awaiting = await composeAwaitingDigest(store, now, settings);
   if (awaiting) blocks.push({ type: 'paragraph', text: awaiting });
+  const checkbacks = await composeCheckbackDigest(store, now);
+  if (checkbacks) blocks.push({ type: 'paragraph', text: checkbacks });
   return { visibility: 'channel', blocks };
 }
 

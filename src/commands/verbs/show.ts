@@ -1,3 +1,4 @@
+import { describeCheckback } from '../../domain/checkback.ts';
 import { describeStatus } from '../../domain/status.ts';
 import { defineCommand } from '../command.ts';
 import { describeUpdate, toActionItem } from '../present.ts';
@@ -41,6 +42,8 @@ export const showCommand = defineCommand<{ ref: RefText }>({
       ...(action.metrics.length ? [{ label: 'Metrics', value: action.metrics.join(', ') }] : []),
     ];
     const updates = history.map((u) => describeUpdate(u, action.plan.timezone));
+    // The networks asked before Complete counted: counts only once K answered, never who.
+    const checkbacks = await ctx.store.checkbacks.listResults([action.id]);
     return createReply(
       { type: 'heading', text: `${action.ref} ${action.title}` },
       ...(action.description ? [{ type: 'paragraph' as const, text: action.description }] : []),
@@ -51,6 +54,14 @@ export const showCommand = defineCommand<{ ref: RefText }>({
           ? `Recent updates:\n${updates.map((u) => `• ${u}`).join('\n')}`
           : 'No updates yet.',
       },
+      ...(checkbacks.length
+        ? [
+            {
+              type: 'paragraph' as const,
+              text: `Asked before Complete counts:\n${checkbacks.map((c) => `• ${describeCheckback(c)}`).join('\n')}`,
+            },
+          ]
+        : []),
     );
   },
 });

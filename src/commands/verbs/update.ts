@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import type { Action } from '../../domain/action.ts';
+import { getLocalDay } from '../../domain/feedback.ts';
 import { truncate } from '../../domain/format.ts';
-import { describeStatus, findStatusTypo, parseStatusWord, type RatedStatus } from '../../domain/status.ts';
+import {
+  describeStatus,
+  findStatusTypo,
+  parseStatusWord,
+  type RatedStatus,
+  type Status,
+} from '../../domain/status.ts';
 import { canUpdate, decideUpdate, MAX_NOTE_LENGTH, requiresNote } from '../../domain/update-rules.ts';
-import { defineCommand, type ParseResult } from '../command.ts';
+import { type CommandContext, defineCommand, type ParseResult } from '../command.ts';
 import { findCoverRole } from '../cover-rights.ts';
 import { describeUpdateError, toUpdateRefusal } from '../messages.ts';
 import { findMyActions } from '../my-actions.ts';
@@ -155,13 +162,14 @@ export const updateCommand = defineCommand<UpdateRequest>({
       });
       if (outcome === 'duplicate') return describeDuplicate(action);
       if (outcome === 'recorded') {
+        const asked = await openCheckback(action, decision.newStatus, ctx);
         const change =
           decision.oldStatus === decision.newStatus
             ? `status stays ${describeStatus(decision.newStatus)}`
             : `${describeStatus(decision.oldStatus)} → ${describeStatus(decision.newStatus)}`;
         return createReply({
           type: 'success',
-          text: `Updated ${action.plan.code}:${action.ref} (${change})${onBehalfOf ? ` on behalf of ${onBehalfOf}` : ''}.`,
+          text: `Updated ${action.plan.code}:${action.ref} (${change})${onBehalfOf ? ` on behalf of ${onBehalfOf}` : ''}.${asked}`,
         });
       }
       // Someone else changed the status meanwhile: decide again against what is there now.
@@ -174,3 +182,18 @@ export const updateCommand = defineCommand<UpdateRequest>({
     return createErrorReply(`${action.ref} is being updated by someone else right now; try again.`);
   },
 });
+
+/**
+ * Marked Complete: the members of each network whose released feedback is tagged to the action are
+ * asked, once, whether it changed things for them (scheduled: the next tick sends the asks). Says so.
+ */
+async function openCheckback(action: Action, status: Status, ctx: CommandContext): Promise<string> {
+  if (status !== 'COMPLETE') return '';
+  const asked = await ctx.store.checkbacks.open(
+    action.id,
+    getLocalDay(ctx.clock.now(), action.plan.timezone),
+  );
+  return asked.length
+    ? ` ${asked.join(' and ')} will be asked, anonymously, whether it changed things for them; results show in show ${action.plan.code}:${action.ref} once enough have answered.`
+    : '';
+}

@@ -69,6 +69,7 @@ ${since ? renderExceptions(since) : ''}
 ${model.timeline.length ? `<figure>${renderTimelineChart(model.timeline)}<figcaption>Actions by status at the end of each month.</figcaption></figure>` : ''}</section>
 ${themes}
 ${since ? renderCompleted(since) : ''}
+${model.checkbacks.length ? `<h2>The network asked before Complete</h2><ul>${model.checkbacks.map((c) => `<li>${e(c)}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;
 }

@@ -48,6 +48,8 @@ export function renderReportMarkdown(model: ReportModel): string {
     }
   }
   if (since) out.push(...renderCompletedMarkdown(since));
+  if (model.checkbacks.length)
+    out.push('', '## The network asked before Complete', '', ...model.checkbacks.map((c) => `- ${c}`));
   return `${out.join('\n')}\n`;
 }
 

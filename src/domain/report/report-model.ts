@@ -38,6 +38,8 @@ export type ReportModel = {
   timeline: StatusPoint[];
   /** For a report since a date (a committee): direction of travel, exceptions, completed work. */
   since: SinceSection | null;
+  /** The networks asked before Complete counted: one line each (`2.4: ...`), counts only at K or more. */
+  checkbacks: string[];
 };
 
 /**
@@ -48,6 +50,8 @@ export type ReportModel = {
 export type ReportOptions = {
   updates?: readonly PlanUpdate[];
   since?: { day: string; start: Date; label: string };
+  /** Check-back lines, already worded (describeCheckback). */
+  checkbacks?: string[];
 };
 
 /** Builds a plan's report from its actions (in plan order) at `now`. */
@@ -113,6 +117,7 @@ export function buildReport(
       ? buildStatusTimeline(actions, updates, now, zone, options.since?.start ?? null)
       : [],
     since,
+    checkbacks: options.checkbacks ?? [],
   };
 }
 

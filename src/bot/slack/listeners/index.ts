@@ -26,7 +26,8 @@ export function registerListeners(app: App, ctx: SlackListenerContext): void {
   app.action(new RegExp(`^${ACTION_IDS.quickStatus}:`), createQuickStatusAction(ctx));
   app.action(ACTION_IDS.openUpdate, createOpenUpdateAction(ctx));
   app.action(ACTION_IDS.openFeedback, createOpenFeedbackAction(ctx));
-  app.action(ACTION_IDS.runCommand, createRunCommandAction(ctx));
+  // One command button (`run_command`), or one of several side by side (`run_command:2`).
+  app.action(new RegExp(`^${ACTION_IDS.runCommand}(:\\d+)?$`), createRunCommandAction(ctx));
   app.action(new RegExp(`^${HOME_PAGE_ACTION}:`), createHomePageAction(ctx));
 
   app.event('app_home_opened', createAppHomeOpened(ctx));
