@@ -10,7 +10,8 @@ import {
   toCardMessage,
 } from './card-elements.ts';
 import { SUBMIT_KEY } from './card-submit.ts';
-import { buildUpdateFormCard, feedbackFormParts, renderPromptItem } from './form-cards.ts';
+import { feedbackDialogButton, feedbackFormParts } from './feedback-card.ts';
+import { buildUpdateFormCard, renderPromptItem } from './form-cards.ts';
 
 /** A piece of a card that stays whole (an action, a form): elements, and buttons at the card's foot. */
 type CardPart = { body: unknown[]; actions?: unknown[] };
@@ -22,6 +23,8 @@ const MESSAGE_BUDGET_BYTES = 72 * 1024;
 const MAX_TEXT_BLOCK = 8_000;
 // Report files longer than this are not pasted into chat.
 const MAX_INLINE_FILE = 12_000;
+// A command button asking for the feedback form (`feedback`, `feedback 2.4 theme 3`), never a submission.
+const FEEDBACK_FORM_COMMAND = /^feedback(?:\s+((?:(?!--)[^\n])*))?$/i;
 
 /**
  * Renders a reply as Teams messages: plain replies (help lines, confirmations, refusals) as markdown
@@ -152,10 +155,14 @@ function renderBlockParts(block: Block): CardPart[] {
     }
     case 'file':
       return [{ body: [textBlock(renderFileText(block))] }];
-    case 'command-button':
+    case 'command-button': {
+      // `feedback [refs]` opens its form in a dialog (feedback-dialog.ts): nothing of it enters the chat.
+      const feedback = FEEDBACK_FORM_COMMAND.exec(block.command);
+      if (feedback) return [{ body: [], actions: [feedbackDialogButton(block.label, [feedback[1] ?? ''])] }];
       // Pressed, it runs its command as typed text (readCommandSubmit), through the one pipeline.
       return [
         { body: [], actions: [submitAction(block.label, { [SUBMIT_KEY]: 'command', text: block.command })] },
       ];
+    }
   }
 }
