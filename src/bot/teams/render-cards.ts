@@ -3,6 +3,7 @@ import type { Block, Reply } from '../../commands/reply.ts';
 import {
   createCard,
   escapeListStart,
+  keepAngleWords,
   measure,
   renderItem,
   submitAction,
@@ -132,7 +133,10 @@ function renderBlockParts(block: Block): CardPart[] {
         .flatMap(splitLong)
         .map((line, i) => ({ body: [textBlock(line || ' ', i > 0 ? { spacing: 'None' } : {})] }));
     case 'fields': {
-      const facts = block.fields.map((f) => ({ title: f.label, value: escapeListStart(f.value) }));
+      const facts = block.fields.map((f) => ({
+        title: keepAngleWords(f.label),
+        value: keepAngleWords(escapeListStart(f.value)),
+      }));
       return [{ body: [{ type: 'FactSet', facts }] }];
     }
     case 'actions':
