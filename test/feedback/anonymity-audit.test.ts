@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type FakeConnector, startFakeConnector } from '../support/fake-connector.ts';
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { buttonClick } from '../support/slack-payloads.ts';
 import { checkTaskModuleAnswer } from '../support/teams-limits.ts';
 import { ENGINES } from '../support/test-database.ts';
 
@@ -308,6 +309,29 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
     expect(feedbackDump).not.toMatch(/10:41|17:02/);
     // Nothing else recorded the submissions' moments: no audit events, no new progress updates.
     expect(await h.db.prisma.auditEvent.count({ where: { kind: { contains: 'feedback' } } })).toBe(0);
+  });
+
+  it('offers the form at the end of help once a network exists: its button opens the feedback modal', async () => {
+    const id = await postSlash(ADMIN, 'help', { id: 'C0GENERAL', name: 'general' });
+    const help = await eventually(
+      () => fake.responses.get(id)?.[0] as { blocks?: unknown[] } | undefined,
+      'help',
+    );
+    expect(JSON.stringify(help.blocks)).toContain('"action_id":"run_command"');
+    expect(JSON.stringify(help.blocks)).toContain('"value":"feedback"');
+    const click = buttonClick(ADMIN, 'run_command', 'feedback', `help-${id}`, fake.responseUrl(`help-${id}`));
+    const body = `payload=${encodeURIComponent(JSON.stringify(click))}`;
+    const res = await fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const opened = await eventually(
+      () => fake.callsOf('views.open').find((c) => c.args.trigger_id === `trigger-help-${id}`),
+      'the feedback form from help',
+    );
+    expect((opened.args.view as { callback_id: string }).callback_id).toBe('anonymous_feedback');
   });
 });
 
