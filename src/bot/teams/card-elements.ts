@@ -75,13 +75,13 @@ export function executeAction(title: string, data: Record<string, unknown>): Ele
 
 /** A wrapping TextBlock. */
 export function textBlock(text: string, options: Element = {}): Element {
-  return { type: 'TextBlock', text: keepAngleWords(text), wrap: true, ...options };
+  return { type: 'TextBlock', text, wrap: true, ...options };
 }
 
 /**
- * Card text with `<ref>`, `<dd/mm/yyyy>` and the like kept visible: renderers that read card markdown
- * as HTML (the Agents Playground's web chat) drop them as unknown tags. A word joiner (U+2060) after the
- * `<` makes it no tag, and reads the same.
+ * Our own labels with `<ref>`, `<dd/mm/yyyy>` and the like (help's usage lines) kept visible: renderers
+ * that read card markdown as HTML (the Agents Playground's web chat) drop them as unknown tags. A word
+ * joiner (U+2060) after the `<` makes it no tag, and reads the same. People's own text is sent as written.
  */
 export function keepAngleWords(text: string): string {
   return text.replace(/<(?=[A-Za-z/!?])/g, '<\u2060');

@@ -135,7 +135,7 @@ function renderBlockParts(block: Block): CardPart[] {
     case 'fields': {
       const facts = block.fields.map((f) => ({
         title: keepAngleWords(f.label),
-        value: keepAngleWords(escapeListStart(f.value)),
+        value: escapeListStart(f.value),
       }));
       return [{ body: [{ type: 'FactSet', facts }] }];
     }
