@@ -14,6 +14,7 @@ import { type FakeConnector, startFakeConnector } from '../support/fake-connecto
 import { eventually, type FakeSlack, signSlackRequest, startFakeSlack } from '../support/fake-slack.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { buttonClick } from '../support/slack-payloads.ts';
+import { checkTaskModuleAnswer } from '../support/teams-limits.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const SECRET = 'audit-signing-secret-77';
@@ -407,6 +408,29 @@ describe.each(ENGINES)('anonymity audit over the real Slack front door and the c
       expect(everything, identifier).not.toContain(identifier.toLowerCase());
     expect(everything).not.toContain('d0zqx'); // nor the direct chats the asks went to
   });
+
+  it('offers the form at the end of help once a network exists: its button opens the feedback modal', async () => {
+    const id = await postSlash(ADMIN, 'help', { id: 'C0GENERAL', name: 'general' });
+    const help = await eventually(
+      () => fake.responses.get(id)?.[0] as { blocks?: unknown[] } | undefined,
+      'help',
+    );
+    expect(JSON.stringify(help.blocks)).toContain('"action_id":"run_command"');
+    expect(JSON.stringify(help.blocks)).toContain('"value":"feedback"');
+    const click = buttonClick(ADMIN, 'run_command', 'feedback', `help-${id}`, fake.responseUrl(`help-${id}`));
+    const body = `payload=${encodeURIComponent(JSON.stringify(click))}`;
+    const res = await fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const opened = await eventually(
+      () => fake.callsOf('views.open').find((c) => c.args.trigger_id === `trigger-help-${id}`),
+      'the feedback form from help',
+    );
+    expect((opened.args.view as { callback_id: string }).callback_id).toBe('anonymous_feedback');
+  });
 });
 
 /**
@@ -640,6 +664,57 @@ describe.each(ENGINES)('anonymity audit over the real Teams front door on %s', (
       '29:member-1',
       'aad-member-2',
     ])
+      expect(everything, trace).not.toContain(trace.toLowerCase());
+  });
+
+  it('sends feedback from the dialog (task/fetch, task/submit) with no identifier in any table or log line', async () => {
+    const invoke = async (name: 'task/fetch' | 'task/submit', data: unknown) => {
+      const before = fake.sent.length;
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'invoke',
+          name,
+          id: `audit-${++seq}`,
+          serviceUrl: fake.url,
+          channelId: 'msteams',
+          from: { id: SUBMITTER.id, name: SUBMITTER.name, aadObjectId: SUBMITTER.aadObjectId },
+          recipient: BOT,
+          conversation: {
+            id: `a:personal-${SUBMITTER.aadObjectId}`,
+            conversationType: 'personal',
+            tenantId: TENANT,
+          },
+          channelData: { tenant: { id: TENANT } },
+          value: { data, context: { theme: 'default' } },
+        }),
+      });
+      const body = await res.json();
+      expect(checkTaskModuleAnswer(name, res.status, body)).toEqual([]);
+      expect(fake.sent.length, 'the dialog posts nothing in the chat').toBe(before);
+      return body as { task: { type: string; value: unknown } };
+    };
+    const sealedBefore = JSON.stringify(await h.db.prisma.sealedFeedbackDay.findMany());
+    const opened = await invoke('task/fetch', { actionbot: 'feedback-dialog', tags: '2.4' });
+    expect(opened.task.type).toBe('continue');
+    const sent = await invoke('task/submit', {
+      actionbot: 'feedback',
+      experience: 'In the zqxdialog rota review my hours were cut.',
+      tags: 'ARAP:2.4',
+      refs: '',
+      asIs: '',
+    });
+    expect(sent.task).toMatchObject({ type: 'message', value: expect.stringContaining('Sent anonymously') });
+    // Stored: the network's sealed day was rewritten, and the receipt finds the submission in it.
+    expect(JSON.stringify(await h.db.prisma.sealedFeedbackDay.findMany())).not.toEqual(sealedBefore);
+    const receipt = /Your receipt: ([A-Z0-9-]{23})/.exec(String(sent.task.value))?.[1] ?? '';
+    expect(await h.store.feedback.findByReceipt(receipt)).toMatchObject({
+      text: expect.stringContaining('zqxdialog'),
+    });
+    const everything = [await dumpAll(), ...logLines].join('\n').toLowerCase();
+    expect(everything).not.toContain('zqxdialog');
+    for (const trace of [SUBMITTER.id, SUBMITTER.aadObjectId, SUBMITTER.name, 'zqxmorland', 'zqx-gita'])
       expect(everything, trace).not.toContain(trace.toLowerCase());
   });
 });

@@ -18,7 +18,7 @@ import {
 import { createHarness, type Harness } from '../support/harness.ts';
 import { createLargePlan, OWNER_OF_200 } from '../support/large-plan.ts';
 import { serveFrontDoor } from '../support/serve-front-door.ts';
-import { buttonClick } from '../support/slack-payloads.ts';
+import { buttonClick, type SlackView, submission } from '../support/slack-payloads.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const SECRET = 'test-signing-secret-5a1e';
@@ -114,6 +114,16 @@ describe.each(ENGINES)('living prompts in Slack over HTTP on %s', (engine) => {
     return eventually(() => fake.responses.get(id)?.[0] as { text: string } | undefined, 'the answer');
   }
 
+  /** Posts an interaction payload as Slack does (form-encoded, signed). */
+  async function interact(payload: unknown) {
+    const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    return fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
+      body,
+    });
+  }
+
   /** The blocks a message holding this action's buttons was first posted with. */
   const postedBlocks = (target: string) =>
     fake
@@ -187,6 +197,69 @@ describe.each(ENGINES)('living prompts in Slack over HTTP on %s', (engine) => {
     );
     expect(again.text).toMatch(/Already recorded.*BIG:1\.1 is Amber now \(Jane Doe/);
     expect(await h.snapshot()).toEqual(before);
+  });
+
+  it('opens the form from a prompt\u2019s "Add note", records its answer once and updates the prompt in place', async () => {
+    const [prompt] = await sendPrompt('BIG', ['1.2', '1.3']);
+    if (!prompt) throw new Error('no prompt sent');
+    // "Add note" on the prompt as Slack sends the click: it opens the update form with its trigger.
+    const addNote = (prompt.blocks as Block[])
+      .find((b) => b.block_id === 'act:BIG:1.2')
+      ?.elements?.find((e) => (e as { action_id?: string }).action_id === 'open_update');
+    if (!addNote?.value) throw new Error('no Add note button');
+    const id = `b${++seq}`;
+    const click = {
+      ...buttonClick(JANE, 'open_update', addNote.value, id, fake.responseUrl(id)),
+      container: { type: 'message', message_ts: prompt.ts, channel_id: DM, is_ephemeral: false },
+      channel: { id: DM, name: 'directmessage' },
+    };
+    expect((await interact(click)).status).toBe(200);
+    const view = await eventually(
+      () =>
+        fake.callsOf('views.open').find((c) => c.args.trigger_id === `trigger-${id}`)?.args.view as SlackView,
+      'views.open from Add note',
+    );
+    expect(view.callback_id).toBe('update_action');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      target: 'BIG:1.2',
+      prompt: { channel: DM, ts: prompt.ts },
+    });
+
+    h.clock.set(new Date('2027-01-04T11:15:00Z'));
+    const count = () =>
+      h.db.prisma.progressUpdate.count({ where: { action: { ref: '1.2', plan: { code: 'BIG' } } } });
+    const before = await count();
+    const note = 'Board paper drafted; going to the March meeting.';
+    const saved = await interact(submission(view, JANE, { status: 'GREEN', note }));
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toBe(''); // the form closes
+    const [update] = await eventually(() => updatesOf(prompt).length > 0 && updatesOf(prompt), 'chat.update');
+    expect(update?.args).toMatchObject({ channel: DM, ts: prompt.ts });
+    expect(await count()).toBe(before + 1);
+    const stored = await h.db.prisma.progressUpdate.findFirst({
+      where: { action: { ref: '1.2', plan: { code: 'BIG' } } },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(stored).toMatchObject({ newStatus: 'GREEN', note, source: 'slack' });
+    // The prompt shows what was recorded instead of 1.2's buttons; 1.3 keeps its own.
+    const blocks = update?.args.blocks as Block[];
+    expect(blocksOf('1.2', blocks)[1]).toEqual({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: ':white_check_mark: Recorded: Green by Jane Doe, 4 Jan 2027, 11:15' },
+      ],
+    });
+    expect(blocks.some((b) => b.block_id === 'act:BIG:1.2')).toBe(false);
+    expect(blocks.some((b) => b.block_id === 'act:BIG:1.3')).toBe(true);
+    expect(prompt.blocks).toEqual(blocks);
+
+    // Slack delivering the same submission again (a retry): nothing recorded twice.
+    const snapshot = await h.snapshot();
+    const again = await interact(submission(view, JANE, { status: 'GREEN', note }));
+    expect(again.status).toBe(200);
+    expect(await count()).toBe(before + 1);
+    expect(await h.snapshot()).toEqual(snapshot);
+    expect(prompt.blocks).toEqual(blocks);
   });
 
   it('updates the right part of a prompt of 200 actions, leaving the other parts as they are', async () => {

@@ -83,3 +83,55 @@ export function checkActivityCards(activity: {
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     .flatMap((a, i) => checkAdaptiveCard(a.content).map((problem) => `card ${i}: ${problem}`));
 }
+
+const DIALOG_SIZES = ['small', 'medium', 'large'];
+const TASK_INFO_KEYS = ['title', 'height', 'width', 'url', 'card', 'fallbackUrl', 'completionBotId'];
+
+/**
+ * Problems in a `task/fetch` or `task/submit` invoke answer, as Microsoft documents the dialog
+ * (task module) response: HTTP 200 with a body `{ task: { type: 'continue', value: <TaskInfo> } }` or
+ * `{ task: { type: 'message', value: '<text>' } }`; a `task/submit` may also be answered with no body.
+ * The TaskInfo holds only its documented fields; `height`/`width` are pixels or small|medium|large;
+ * a bot's card comes as an attachment (`contentType` application/vnd.microsoft.card.adaptive), checked
+ * as any card, and `url`/`fallbackUrl` must be https.
+ */
+export function checkTaskModuleAnswer(
+  name: 'task/fetch' | 'task/submit',
+  status: number,
+  body: unknown,
+): string[] {
+  if (status !== 200) return [`${name} answered HTTP ${status}`];
+  const empty =
+    body === null || body === undefined || (typeof body === 'object' && !Object.keys(body).length);
+  if (empty) return name === 'task/submit' ? [] : ['task/fetch answered without a task'];
+  const task = (body as { task?: { type?: unknown; value?: unknown } }).task;
+  if (!task || Object.keys(body as object).some((k) => k !== 'task' && k !== 'cacheInfo'))
+    return [`the answer must be { task: ... }, not ${JSON.stringify(body).slice(0, 80)}`];
+  if (task.type === 'message')
+    return typeof task.value === 'string' && task.value ? [] : ['a message task needs a text value'];
+  if (task.type !== 'continue') return [`unknown task type ${String(task.type)}`];
+  const info = task.value as Record<string, unknown> | undefined;
+  if (!info || typeof info !== 'object') return ['a continue task needs a TaskInfo value'];
+  const problems = Object.keys(info)
+    .filter((k) => !TASK_INFO_KEYS.includes(k))
+    .map((k) => `TaskInfo has no field ${k}`);
+  for (const size of ['height', 'width'] as const) {
+    const v = info[size];
+    if (v !== undefined && !(typeof v === 'number' && v > 0) && !DIALOG_SIZES.includes(String(v)))
+      problems.push(`${size} must be pixels or small|medium|large, not ${JSON.stringify(v)}`);
+  }
+  if (info.title !== undefined && typeof info.title !== 'string') problems.push('title must be a string');
+  for (const link of ['url', 'fallbackUrl'] as const)
+    if (info[link] !== undefined && !String(info[link]).startsWith('https://'))
+      problems.push(`${link} must be https`);
+  const card = info.card as { contentType?: unknown; content?: unknown } | undefined;
+  if (!card && !info.url) problems.push('a TaskInfo needs a card or a url');
+  if (card) {
+    if (card.contentType !== 'application/vnd.microsoft.card.adaptive')
+      problems.push(
+        'a bot dialog card is an attachment with contentType application/vnd.microsoft.card.adaptive',
+      );
+    else problems.push(...checkAdaptiveCard(card.content).map((p) => `dialog card: ${p}`));
+  }
+  return problems;
+}

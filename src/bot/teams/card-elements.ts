@@ -78,6 +78,15 @@ export function textBlock(text: string, options: Element = {}): Element {
   return { type: 'TextBlock', text, wrap: true, ...options };
 }
 
+/**
+ * Our own labels with `<ref>`, `<dd/mm/yyyy>` and the like (help's usage lines) kept visible: renderers
+ * that read card markdown as HTML (the Agents Playground's web chat) drop them as unknown tags. A word
+ * joiner (U+2060) after the `<` makes it no tag, and reads the same. People's own text is sent as written.
+ */
+export function keepAngleWords(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, '<\u2060');
+}
+
 /** A card of this version. */
 export function createCard(body: unknown[], actions?: unknown[]): AdaptiveCard {
   return {

@@ -1,8 +1,6 @@
 import { STATUS_MARKS } from '../../commands/present.ts';
-import type { ActionItem, Block } from '../../commands/reply.ts';
+import type { ActionItem } from '../../commands/reply.ts';
 import { describeRecorded } from '../../commands/scheduled/living-prompt.ts';
-import { MAX_FEEDBACK_LENGTH } from '../../domain/feedback.ts';
-import { truncate } from '../../domain/format.ts';
 import { describeStatus, RATED_STATUSES, type RatedStatus } from '../../domain/status.ts';
 import { MAX_NOTE_LENGTH } from '../../domain/update-rules.ts';
 import {
@@ -10,7 +8,6 @@ import {
   createCard,
   type Element,
   executeAction,
-  measure,
   renderItem,
   submitAction,
   targetOf,
@@ -18,11 +15,8 @@ import {
 } from './card-elements.ts';
 import { inputId, SUBMIT_KEY } from './card-submit.ts';
 
-// The cards with inputs: the update form, a prompt's action with its quick buttons, and the
-// anonymous feedback form.
-
-// A card's feedback tags are offered as a searchable list while they fit in this; past it, themes only.
-const TAG_CHOICES_BUDGET_BYTES = 40 * 1024;
+// The cards with inputs: the update form and a prompt's action with its quick buttons (the anonymous
+// feedback form is feedback-card.ts).
 
 /** What an update form shows besides the action: a status chosen in advance, a note kept, an error. */
 export type FormState = { status?: RatedStatus | null; note?: string; error?: string };
@@ -117,64 +111,5 @@ function formInputs(item: ActionItem | null, state: FormState, idSuffix?: string
       isSubtle: true,
       size: 'Small',
     }),
-  ];
-}
-
-/** The feedback form card's body and its button. */
-export function feedbackFormParts(block: Extract<Block, { type: 'feedback-form' }>): [unknown[], unknown[]] {
-  return [feedbackFormBody(block), [submitAction('Send anonymously', { [SUBMIT_KEY]: 'feedback' })]];
-}
-
-/**
- * The anonymous feedback form: what is stored, the text, what it is about (a searchable list of every
- * theme and action while they fit in the card, else of the themes), more refs typed, "send as written".
- */
-function feedbackFormBody(block: Extract<Block, { type: 'feedback-form' }>): unknown[] {
-  const toChoice = (c: { value: string; label: string }) => ({
-    title: truncate(c.label, 90),
-    value: c.value,
-  });
-  const all = block.choices.map(toChoice);
-  const fits = measure(all) <= TAG_CHOICES_BUDGET_BYTES;
-  const choices = fits ? all : all.filter((c) => c.value.startsWith('theme '));
-  const picked = block.selected.find((v) => choices.some((c) => c.value === v));
-  const typed = block.selected.filter((v) => v !== picked);
-  return [
-    textBlock('Anonymous feedback', { size: 'Medium', weight: 'Bolder' }),
-    ...block.notice.split('\n').map((line) => textBlock(line, { isSubtle: true })),
-    {
-      type: 'Input.Text',
-      id: 'experience',
-      label: 'Your experience',
-      isMultiline: true,
-      maxLength: MAX_FEEDBACK_LENGTH,
-      isRequired: true,
-      errorMessage: 'Write what happened.',
-      placeholder: 'Leave out names, emails, phone numbers and job titles that could identify anyone.',
-    },
-    {
-      type: 'Input.ChoiceSet',
-      id: 'tags',
-      label: fits ? 'What it is about (optional): type to search' : 'Which theme (optional): type to search',
-      style: 'filtered',
-      placeholder: fits ? 'A theme or an action' : 'A theme',
-      value: picked ?? '',
-      choices,
-    },
-    {
-      type: 'Input.Text',
-      id: 'refs',
-      label: 'Other actions or themes (optional)',
-      placeholder: 'Refs, e.g. ARAP:2.4 ARAP:3.1 theme ARAP:2',
-      maxLength: 500,
-      value: typed.join(' '),
-    },
-    {
-      type: 'Input.Toggle',
-      id: 'asIs',
-      title: 'Send it as I wrote it, even if it might identify someone',
-      valueOn: 'as-is',
-      valueOff: '',
-    },
   ];
 }

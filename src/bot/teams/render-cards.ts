@@ -3,6 +3,7 @@ import type { Block, Reply } from '../../commands/reply.ts';
 import {
   createCard,
   escapeListStart,
+  keepAngleWords,
   measure,
   renderItem,
   submitAction,
@@ -10,7 +11,8 @@ import {
   toCardMessage,
 } from './card-elements.ts';
 import { SUBMIT_KEY } from './card-submit.ts';
-import { buildUpdateFormCard, feedbackFormParts, renderPromptItem } from './form-cards.ts';
+import { feedbackDialogButton, feedbackFormParts } from './feedback-card.ts';
+import { buildUpdateFormCard, renderPromptItem } from './form-cards.ts';
 
 /** A piece of a card that stays whole (an action, a form): elements, and buttons at the card's foot. */
 type CardPart = { body: unknown[]; actions?: unknown[]; buttonsOnly?: boolean };
@@ -22,6 +24,8 @@ const MESSAGE_BUDGET_BYTES = 72 * 1024;
 const MAX_TEXT_BLOCK = 8_000;
 // Report files longer than this are not pasted into chat.
 const MAX_INLINE_FILE = 12_000;
+// A command button asking for the feedback form (`feedback`, `feedback 2.4 theme 3`), never a submission.
+const FEEDBACK_FORM_COMMAND = /^feedback(?:\s+((?:(?!--)[^\n])*))?$/i;
 
 /**
  * Renders a reply as Teams messages: plain replies (help lines, confirmations, refusals) as markdown
@@ -140,7 +144,10 @@ function renderBlockParts(block: Block): CardPart[] {
         .flatMap(splitLong)
         .map((line, i) => ({ body: [textBlock(line || ' ', i > 0 ? { spacing: 'None' } : {})] }));
     case 'fields': {
-      const facts = block.fields.map((f) => ({ title: f.label, value: escapeListStart(f.value) }));
+      const facts = block.fields.map((f) => ({
+        title: keepAngleWords(f.label),
+        value: escapeListStart(f.value),
+      }));
       return [{ body: [{ type: 'FactSet', facts }] }];
     }
     case 'actions':
@@ -183,7 +190,13 @@ function renderBlockParts(block: Block): CardPart[] {
           ),
         },
       ];
-    case 'command-button':
+    case 'command-button': {
+      // `feedback [refs]` opens its form in a dialog (feedback-dialog.ts): nothing of it enters the chat.
+      const feedback = FEEDBACK_FORM_COMMAND.exec(block.command);
+      if (feedback)
+        return [
+          { body: [], actions: [feedbackDialogButton(block.label, [feedback[1] ?? ''])], buttonsOnly: true },
+        ];
       // Pressed, it runs its command as typed text (readCommandSubmit), through the one pipeline.
       return [
         {
@@ -192,5 +205,6 @@ function renderBlockParts(block: Block): CardPart[] {
           buttonsOnly: true,
         },
       ];
+    }
   }
 }

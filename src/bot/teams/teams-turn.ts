@@ -1,32 +1,19 @@
 import type { TurnContext } from 'botbuilder';
 import { handleCommand, type PipelineRequest } from '../../commands/handle.ts';
-import { type Block, createErrorReply, createReply, type Reply } from '../../commands/reply.ts';
-import { fileBytes } from '../file-bytes.ts';
+import { type Block, createErrorReply, type Reply } from '../../commands/reply.ts';
 import type { FrontDoorDeps } from '../front-door.ts';
 import { readCardSubmit, readCommandSubmit, readFeedbackSubmit } from './card-submit.ts';
-import {
-  FILE_CONSENT_INVOKE,
-  readConsentAnswer,
-  toFileConsentCard,
-  toFileInfoCard,
-  uploadFile,
-} from './file-consent.ts';
+import { toFileConsentCard } from './file-consent.ts';
 import { renderTeamsReply } from './render-cards.ts';
 import { readCommandText, toActivityRequestKey, toConversation } from './teams-activity.ts';
 import { createTeamsFiles, readUploadCommand } from './teams-files.ts';
 import { createTeamsIdentity } from './teams-identity.ts';
+import { createInvokeHandler } from './teams-invokes.ts';
 import { createTeamsMembership } from './teams-membership.ts';
 import { createTeamsReach } from './teams-reach.ts';
 import type { TeamsRoster } from './teams-roster.ts';
 import { sendInParts } from './teams-sender.ts';
 import { createSubmitHandler, type TeamsRequest } from './teams-submit.ts';
-import {
-  answerText,
-  CARD_ACTION_INVOKE,
-  type CardActionAnswer,
-  readCardAction,
-  renderCurrentPromptCard,
-} from './universal-actions.ts';
 
 type FileBlock = Extract<Block, { type: 'file' }>;
 
@@ -131,58 +118,15 @@ export function createTeamsTurnHandler(
     };
   }
 
-  /**
-   * An Action.Execute (a prompt's button, or Teams refreshing a prompt card): a gesture runs as its
-   * command through the pipeline, like a card submit, with the prompt's time so a stale copy records
-   * nothing; the invoke is answered with the prompt card as it is now (Universal Actions).
-   */
-  async function onCardAction(context: TurnContext): Promise<void> {
-    const action = readCardAction(context.activity.value);
-    const aadObjectId = context.activity.from?.aadObjectId;
-    let answer: CardActionAnswer | null = null;
-    if (!aadObjectId) answer = answerText('I can only answer people signed in to Microsoft Teams.');
-    else if (!action) answer = answerText('This card is out of date: type update <ref> for a new one.');
-    else {
-      if (action.kind === 'gesture') {
-        const request = toRequest(context, aadObjectId, new Map());
-        await reach.remember(context, aadObjectId);
-        await onSubmit(context, action.submit, { ...request, ...(action.asOf ? { asOf: action.asOf } : {}) });
-      }
-      answer =
-        (action.prompt && (await renderCurrentPromptCard(context, action.prompt, deps))) ??
-        answerText(
-          action.kind === 'refresh' ? 'This card is not kept up to date.' : 'Done: my answer is below.',
-        );
-    }
-    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: answer } });
-  }
-
-  /**
-   * A file consent card answered: accepted, the command runs again (as the person, through the
-   * pipeline) and its file is uploaded to the session Teams gave, then shown; declined, one line.
-   */
-  async function onFileConsent(context: TurnContext): Promise<void> {
-    const answer = readConsentAnswer(context.activity.value);
-    const aadObjectId = context.activity.from?.aadObjectId;
-    if (answer?.action === 'decline')
-      await send(
-        context,
-        createReply({ type: 'paragraph', text: 'No file sent. Type report again whenever you want it.' }),
-      );
-    else if (answer && aadObjectId) {
-      const request = toRequest(context, aadObjectId, new Map());
-      const { reply } = await handle(context, { ...request, text: answer.command });
-      const file = reply.blocks.find((b): b is FileBlock => b.type === 'file');
-      if (!file) await send(context, reply);
-      else {
-        await uploadFile(answer.upload.uploadUrl, fileBytes(file));
-        await context.sendActivity({ type: 'message', attachments: [toFileInfoCard(answer.upload)] });
-      }
-    }
-    await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
-  }
-
   const onSubmit = createSubmitHandler({ handle, send });
+  const onInvoke = createInvokeHandler({
+    deps,
+    handle,
+    send,
+    toRequest: (context, aadObjectId) => toRequest(context, aadObjectId, new Map()),
+    remember: (context, aadObjectId) => reach.remember(context, aadObjectId),
+    onGesture: onSubmit,
+  });
 
   return async (context) => {
     try {
@@ -194,9 +138,7 @@ export function createTeamsTurnHandler(
         case 'installationUpdate':
           return await reach.onInstallationUpdate(context);
         case 'invoke':
-          if (context.activity.name === CARD_ACTION_INVOKE) return await onCardAction(context);
-          if (context.activity.name === FILE_CONSENT_INVOKE) return await onFileConsent(context);
-          return;
+          return await onInvoke(context);
         default:
           // Typing, reactions, invokes we did not ask for: nothing to do.
           return;

@@ -3,17 +3,27 @@ import { type Command, defineCommand } from '../command.ts';
 import { describeSignposts } from '../feedback-support.ts';
 import { type Block, createErrorReply, createReply } from '../reply.ts';
 
-/** Help's last lines: where staff networks point people with an incident to investigate. */
+/**
+ * Help's last lines, once there is a staff network: the button that opens the anonymous feedback
+ * form, and where networks point people with an incident to investigate.
+ */
 function signposting(networks: Parameters<typeof describeSignposts>[0]): Block[] {
+  if (networks.length === 0) return [];
   const lines = describeSignposts(networks);
+  const button: Block = {
+    type: 'command-button',
+    label: 'Share an experience anonymously',
+    command: 'feedback',
+  };
   return lines.length
     ? [
+        button,
         {
           type: 'paragraph',
           text: `Anonymous feedback is heard, not investigated. For an incident you want investigated: ${lines.join(' · ')}`,
         },
       ]
-    : [];
+    : [button];
 }
 
 /** `help [command]`, over whichever commands the registry holds. */
