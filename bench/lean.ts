@@ -6,7 +6,15 @@ import { getClusterDir } from '../src/db/embedded-postgres.ts';
 import { startFakeSlack } from '../test/support/fake-slack.ts';
 import { createServerDatabase, dropServerDatabase } from '../test/support/test-database.ts';
 import type { E2eJob, E2eResult } from './e2e-worker.ts';
-import { type BenchProcess, type Memory, readMemory, readServerMemory, startProcess } from './processes.ts';
+import {
+  type BenchProcess,
+  buildOnce,
+  type Memory,
+  readMemory,
+  readServerMemory,
+  runInWorker,
+  startProcess,
+} from './processes.ts';
 import { fmt, percentiles } from './stats.ts';
 
 const SECRET = 'bench-signing-secret';
@@ -22,6 +30,7 @@ type Row = { name: string; node: Memory; server?: Memory & { processes: number }
  * apps started the same way in the same run.
  */
 export async function benchLean(): Promise<string> {
+  buildOnce();
   const fake = await startFakeSlack();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-bench-'));
   fs.chmodSync(home, 0o755); // as root the embedded server runs as the postgres user, which must reach it
@@ -54,23 +63,27 @@ export async function benchLean(): Promise<string> {
     loads.push({ name, result, peak: readMemory(proc.child.pid as number).peak });
   };
   try {
-    const boltOnly = await startProcess('bench/bare/bare-bolt.ts', bare, 'stderr');
+    const boltOnly = await startProcess('bench/bare/bare-bolt.mjs', bare, 'stderr');
     running.push(boltOnly);
     await measure('bare Bolt app (one command, acks)', boltOnly);
     const withImports = await startProcess(
-      'bench/bare/bare-bolt.ts',
+      'bench/bare/bare-bolt.mjs',
       { ...bare, BARE_IMPORTS: '1' },
       'stderr',
     );
     await measure('bare Bolt + botbuilder + Prisma client imported', withImports);
     await withImports.stop();
     const boltPg = await startProcess(
-      'bench/bare/bare-bolt.ts',
+      'bench/bare/bare-bolt.mjs',
       { ...bare, BARE_INSERT: bareDb.url },
       'stderr',
     );
     running.push(boltPg);
-    const onServer = await startProcess('src/main.ts', { ...slackEnv, DATABASE_URL: serverDb.url }, 'readyz');
+    const onServer = await startProcess(
+      'dist/main.js',
+      { ...slackEnv, DATABASE_URL: serverDb.url },
+      'readyz',
+    );
     running.push(onServer);
     await measure('Actionbot on PostgreSQL (server), node process', onServer);
     for (const engine of ['postgres', 'pglite'] as const) {
@@ -78,10 +91,10 @@ export async function benchLean(): Promise<string> {
       const env = { ...slackEnv, ACTIONBOT_DATA_DIR: dataDir, ACTIONBOT_EMBEDDED_DATABASE: engine };
       const label = engine === 'postgres' ? 'embedded PostgreSQL' : 'PGlite';
       const cluster = engine === 'postgres' ? getClusterDir(dataDir) : undefined;
-      const first = await startProcess('src/main.ts', env, 'readyz');
+      const first = await startProcess('dist/main.js', env, 'readyz');
       await measure(`Actionbot on ${label}, first start (migrations + demo plan)`, first, cluster);
       await first.stop();
-      const later = await startProcess('src/main.ts', env, 'readyz');
+      const later = await startProcess('dist/main.js', env, 'readyz');
       running.push(later);
       await measure(`Actionbot on ${label}, later start`, later, cluster);
     }
@@ -110,13 +123,7 @@ export async function benchLean(): Promise<string> {
 
 async function runE2e(url: string): Promise<E2eResult> {
   const job: E2eJob = { url, secret: SECRET, refs: REFS, ...LOAD };
-  const worker = new Worker(new URL('./e2e-worker-entry.mjs', import.meta.url), { workerData: job });
-  const result = await new Promise<E2eResult>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  return result;
+  return runInWorker<E2eResult>('./e2e-worker.ts', job);
 }
 
 // The ack-only app never answers at response_url: only its acks are timed (the slack-ack load worker).
@@ -137,7 +144,7 @@ function renderMemory(rows: Row[]): string {
   const normal = (name: string) =>
     rows.find((r) => r.name === name.replace('first start (migrations + demo plan)', 'later start'));
   return [
-    `### Memory and start-up: real processes (\`node --import tsx\`), idle ${IDLE_MS / 1000} s after they answered`,
+    `### Memory and start-up: real processes (\`node dist/main.js\`, the bare apps \`node bench/bare/*.mjs\`), idle ${IDLE_MS / 1000} s after they answered`,
     '',
     '| process | node RSS MB | node PSS MB | node peak RSS MB | DB server PSS MB (processes) | total PSS MB | RSS ratio to Bolt + imports | peak ratio to later start | ready ms |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
