@@ -28,7 +28,11 @@ export async function startProcess(
   const port = await freePort();
   const started = performance.now();
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
+  // BENCH_CPU_PROF=<dir>: every process the bench starts writes a V8 CPU profile there when it stops.
+  const profiling = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profiling, ...nodeArgs, ...loader, entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

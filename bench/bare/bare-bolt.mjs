@@ -39,3 +39,5 @@ app.command('/action', async ({ ack, command, respond }) => {
 });
 await app.start(port);
 process.stderr.write('ready\n');
+// Exits on SIGTERM as Actionbot does, so a CPU profile (--cpu-prof) is written.
+process.on('SIGTERM', () => process.exit(0));
