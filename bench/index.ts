@@ -3,6 +3,7 @@ import { benchFanout } from './fanout.ts';
 import { benchLean } from './lean.ts';
 import { benchMemoryProfile } from './memory-profile.ts';
 import { benchMessageSizes } from './message-sizes.ts';
+import { benchProfile } from './profile.ts';
 import { benchSlackAck } from './slack-ack.ts';
 import { benchStatements } from './statements.ts';
 import { benchTeams } from './teams.ts';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   statements: benchStatements,
   memory: benchMemoryProfile,
   teams: benchTeams,
+  profile: benchProfile,
 };
 const names = process.argv.slice(2);
 for (const name of names.length ? names : Object.keys(BENCHES)) {

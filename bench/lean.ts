@@ -139,8 +139,11 @@ export async function benchLean(): Promise<string> {
   return [renderMemory(rows), renderLoad(loads)].join('\n\n');
 }
 
+/** The Slack end-to-end load against a server's /slack/events. */
+export const slackE2eJob = (url: string): E2eJob => ({ url, secret: SECRET, refs: REFS, ...LOAD });
+
 async function runE2e(url: string): Promise<E2eResult> {
-  const job: E2eJob = { url, secret: SECRET, refs: REFS, ...LOAD };
+  const job = slackE2eJob(url);
   return runInWorker<E2eResult>('./e2e-worker.ts', job);
 }
 

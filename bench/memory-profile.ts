@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeSlack } from '../test/support/fake-slack.ts';
+import { ROOT } from '../test/support/run-bot.ts';
 import { createServerDatabase, dropServerDatabase } from '../test/support/test-database.ts';
+import { benchIdleRss } from './idle-rss.ts';
 import { type BenchProcess, buildOnce, readMemory, startProcess } from './processes.ts';
 
 const IDLE_MS = 8_000;
@@ -28,6 +31,8 @@ export async function benchMemoryProfile(): Promise<string> {
   const db = await createServerDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-memory-'));
   const reports: MemoryReport[] = [];
+  const steps: Step[][] = [];
+  let idle = '';
   const probe = ['--expose-gc', '--import', './bench/memory-report.mjs'];
   const env = (name: string) => ({ BENCH_MEMORY_REPORT: path.join(dir, `${name}.json`) });
   try {
@@ -54,12 +59,18 @@ export async function benchMemoryProfile(): Promise<string> {
       probe,
     );
     reports.push(await report('Actionbot on PostgreSQL (built, Slack)', actionbot, dir, 'actionbot'));
+    idle = await benchIdleRss(db.url, fake.apiUrl);
+    steps.push(
+      ...['floor', 'ours'].flatMap((which) =>
+        [{}, ARENAS].map((env) => runSteps(which, env, db.url, fake.apiUrl)),
+      ),
+    );
   } finally {
     await fake.close();
     await dropServerDatabase(db.url);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return renderReports(reports);
+  return [idle, renderReports(reports), renderSteps(steps)].join('\n\n');
 }
 
 async function report(name: string, proc: BenchProcess, dir: string, file: string): Promise<MemoryReport> {
@@ -115,5 +126,56 @@ function renderReports(reports: MemoryReport[]): string {
     ...rows.map((m) => `| ${m[0]} | ${reports.map((r) => cell(r, m)).join(' | ')} | ${diff(m)} |`),
     '',
     `CommonJS packages loaded by Actionbot and not by the floor: ${extra.join(', ') || 'none'}.`,
+  ].join('\n');
+}
+
+const ARENAS = { MALLOC_ARENA_MAX: '2' };
+/** One step of bench/bare/import-steps.mjs: what loading a group of modules added, in MB. */
+type Step = {
+  step: string;
+  rss: number;
+  addsRss: number;
+  addsHeap: number;
+  addsExternal: number;
+  env: string;
+};
+
+function runSteps(
+  which: string,
+  env: Record<string, string>,
+  databaseUrl: string,
+  slackApiUrl: string,
+): Step[] {
+  const out = execFileSync(process.execPath, ['--expose-gc', 'bench/bare/import-steps.mjs'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      STEPS: which,
+      DATABASE_URL: databaseUrl,
+      SLACK_API_URL: slackApiUrl,
+      ...env,
+    },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const label = Object.keys(env).length ? 'MALLOC_ARENA_MAX=2' : 'default malloc';
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => ({ ...(JSON.parse(line) as Omit<Step, 'env'>), env: label }));
+}
+
+function renderSteps(runs: Step[][]): string {
+  return [
+    "### Module by module: what each group adds when loaded in start-up's order (one process, `node --expose-gc`, GC and 1.5 s between steps)",
+    '',
+    '| step | malloc | RSS after MB | adds RSS MB | adds V8 heap used MB | adds external MB |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...runs.flatMap((run) =>
+      run.map(
+        (s) =>
+          `| ${s.step} | ${s.env} | ${s.rss.toFixed(1)} | ${s.addsRss.toFixed(1)} | ${s.addsHeap.toFixed(1)} | ${s.addsExternal.toFixed(1)} |`,
+      ),
+    ),
   ].join('\n');
 }

@@ -20,6 +20,23 @@ const benchPerson = (k: number) => ({
 });
 const people = Array.from({ length: PEOPLE }, (_, k) => benchPerson(k));
 
+/** Actionbot's environment for the Teams bench: the emulator's unauthenticated mode, the people as admins. */
+export const teamsEnv = {
+  TEAMS_EMULATOR: 'true',
+  ACTIONBOT_ADMINS: people.map((p) => `teams:${p.aadObjectId}`).join(','),
+  ACTIONBOT_SCHEDULES: 'false',
+  LOG_LEVEL: 'warn',
+};
+
+/** The Teams load against a server on this port; every reply must contain `expect`. */
+export const teamsJob = (port: number, expect: string): TeamsJob => ({
+  url: `http://127.0.0.1:${port}/api/messages`,
+  people,
+  expect,
+  refs: REFS,
+  ...LOAD,
+});
+
 type TeamsResult = E2eResult & { violations: number; wrong: number };
 type Loaded = { name: string; result: TeamsResult; peak: number };
 
@@ -34,23 +51,10 @@ export async function benchTeams(): Promise<string> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'actionbot-teams-bench-'));
   fs.chmodSync(home, 0o755); // as root the embedded server runs as the postgres user, which must reach it
   const serverDb = await createServerDatabase();
-  const teamsEnv = {
-    TEAMS_EMULATOR: 'true',
-    ACTIONBOT_ADMINS: people.map((p) => `teams:${p.aadObjectId}`).join(','),
-    ACTIONBOT_SCHEDULES: 'false',
-    LOG_LEVEL: 'warn',
-  };
   const loads: Loaded[] = [];
   const running: BenchProcess[] = [];
   const load = async (name: string, proc: BenchProcess, expect = 'Updated') => {
-    const job: TeamsJob = {
-      url: `http://127.0.0.1:${proc.port}/api/messages`,
-      people,
-      expect,
-      refs: REFS,
-      ...LOAD,
-    };
-    const result = await runInWorker<TeamsResult>('./teams-worker.ts', job);
+    const result = await runInWorker<TeamsResult>('./teams-worker.ts', teamsJob(proc.port, expect));
     loads.push({ name, result, peak: readMemory(proc.child.pid as number).peak });
   };
   try {

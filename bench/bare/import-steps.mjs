@@ -45,11 +45,29 @@ if (process.env.STEPS === 'floor') {
   const config = loadConfig();
   let db;
   await step('our Prisma client, pg and driver adapter imported', () => import(dist('db/database.js')));
-  await step('database opened: pool, migrations checked, Prisma query compiler (WASM) running', async () => {
-    const { openDatabase } = await import(dist('db/database.js'));
-    db = await openDatabase(config.database);
-    await db.isReady();
+  let driver;
+  await step('pg pool open, migrations checked (no Prisma yet)', async () => {
+    const { openDriver } = await import(dist('db/adapter.js'));
+    const { applyMigrations } = await import(dist('db/migrate.js'));
+    driver = await openDriver(config.database);
+    await driver.withSession((session) => applyMigrations(session));
   });
+  await step(
+    'PrismaClient made, first queries: the query compiler (WebAssembly) compiled and run',
+    async () => {
+      const { PrismaClient } = await import(dist('generated/prisma/client.js'));
+      const prisma = new PrismaClient({ adapter: driver.adapter });
+      await prisma.$queryRaw`SELECT 1`;
+      await prisma.action.findMany({ take: 1, include: { theme: true } });
+      db = {
+        prisma,
+        close: async () => {
+          await prisma.$disconnect();
+          await driver.close();
+        },
+      };
+    },
+  );
   let store;
   await step('repositories (create-store)', async () => {
     const { createStore } = await import(dist('db/create-store.js'));
