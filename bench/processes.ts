@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { freePort, ROOT } from '../test/support/run-bot.ts';
 
 /** A server process the bench started: its pid, port, how long it took to answer, and how to stop it. */
@@ -13,17 +14,25 @@ export type BenchProcess = {
 };
 
 /**
- * Starts `node --import tsx <entry>` (what `npm start` runs, without npm and sh) and resolves when it
- * is ready: `GET /readyz` answers 200 (Actionbot), or the process says `ready` (the bare apps).
+ * Starts `node <entry>` (a built `dist/main.js`, the production start, or a bare app in plain
+ * JavaScript), or `node --import tsx <entry>` for TypeScript (what `npm start` runs, without npm and
+ * sh), with `nodeArgs` before it; resolves when it is ready: `GET /readyz` answers 200 (Actionbot),
+ * or the process says `ready` (the bare apps).
  */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
   readiness: 'readyz' | 'stderr',
+  nodeArgs: string[] = [],
 ): Promise<BenchProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  // BENCH_CPU_PROF=<dir>: every process the bench starts writes a V8 CPU profile there when it stops.
+  const profiling = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profiling, ...nodeArgs, ...loader, entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -90,4 +99,32 @@ export function readServerMemory(clusterDir: string): Memory & { processes: numb
 function childrenOf(pid: number): number[] {
   const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
   return text ? text.split(' ').map(Number) : [];
+}
+
+/** Runs a TypeScript module of bench/ in a worker thread (through tsx) with `job` as its workerData; resolves with its one message. */
+export async function runInWorker<T>(script: string, job: object): Promise<T> {
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+    workerData: { ...job, script },
+  });
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+let built = false;
+
+/** Builds dist/ once per bench run (`npm run build -- --noCheck`): the benches start the production command, `node dist/main.js`. */
+export function buildOnce(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--noCheck'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('npm run build failed');
+  built = true;
 }

@@ -107,7 +107,13 @@ const MESSAGE_WRITES_BLOCKED = {
 /** The largest roster page Teams serves. */
 const ROSTER_PAGE_MAX = 500;
 
-export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<FakeConnector> {
+/** Options of the fake: `onSent` hears each activity as it is accepted (the latency bench times replies by it). */
+export type FakeConnectorOptions = { onSent?: (sent: SentActivity) => void };
+
+export async function startFakeConnector(
+  tenantId = 'tenant-0001',
+  options: FakeConnectorOptions = {},
+): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   const teams = new Set<string>();
   const blocked = new Set<string>();
@@ -214,14 +220,17 @@ export async function startFakeConnector(tenantId = 'tenant-0001'): Promise<Fake
           return json(400, { error: { code: 'BadArgument', message: problems.join('; ') } });
         }
         const id = `sent-${++seq}`;
-        sent.push({
+        const accepted = {
           id,
           conversationId,
           replyToId: parts[5],
           authorization: req.headers.authorization,
           activity,
-        });
-        return json(200, { id });
+        };
+        sent.push(accepted);
+        json(200, { id });
+        options.onSent?.(accepted);
+        return;
       }
       // POST /v3/conversations: a 1:1 chat with one member of a team the app is in (group chats: 400).
       if (req.method === 'POST' && parts[1] === 'v3' && parts[2] === 'conversations' && parts.length === 3) {

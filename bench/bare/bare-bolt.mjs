@@ -1,4 +1,5 @@
 // A bare Bolt app (one command that acks, HTTP receiver), the floor Actionbot's memory is compared with.
+// Plain JavaScript, run by node itself (no loader), like the built Actionbot it is compared with.
 // BARE_IMPORTS=1 also imports botbuilder and the Prisma client, as Actionbot does; BARE_INSERT=<url>
 // makes the command do what a minimal bot does: ack, one INSERT with `pg`, answer at response_url.
 import { App, HTTPReceiver } from '@slack/bolt';
@@ -38,3 +39,5 @@ app.command('/action', async ({ ack, command, respond }) => {
 });
 await app.start(port);
 process.stderr.write('ready\n');
+// Exits on SIGTERM as Actionbot does, so a CPU profile (--cpu-prof) is written.
+process.on('SIGTERM', () => process.exit(0));
