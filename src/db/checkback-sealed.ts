@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { CheckbackTallies } from '../domain/checkback.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { readSealedDays, writeSealedDay } from './feedback-sealed.ts';
+import { addSealedSubmission } from './feedback-sealed.ts';
 import type { FeedbackSecrets } from './feedback-secrets.ts';
 
 /*
@@ -44,36 +43,19 @@ export function openTally(
   return JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString()) as Sealed;
 }
 
-/** A comment as a pending submission in the network's sealed day (as feedback-receipts' submit does). */
-export async function addComment(
+/** A comment as a pending submission in the network's sealed day, tagged to the action; its code. */
+export function addComment(
   tx: Tx,
   keys: FeedbackSecrets,
   comment: { networkId: string; actionId: string; day: string; text: string; receiptHash: string },
 ): Promise<string> {
-  const days = await readSealedDays(tx, keys);
-  const taken = new Set(days.flatMap((d) => d.entries.map((e) => e.code)));
-  let code = keys.newCode();
-  while (taken.has(code) || (await tx.feedback.findUnique({ where: { code }, select: { id: true } })))
-    code = keys.newCode();
-  const today = days.find((d) => d.networkId === comment.networkId && d.day === comment.day);
-  const entry = {
-    id: randomUUID(),
-    code,
-    text: comment.text,
+  const { networkId, day, text, receiptHash } = comment;
+  return addSealedSubmission(tx, keys, {
+    networkId,
+    day,
+    text,
     actionIds: [comment.actionId],
     themeIds: [],
-    receiptHash: comment.receiptHash,
-    status: 'pending' as const,
-    moderatorId: null,
-    moderatedOn: null,
-    rejectReason: null,
-    redacted: false,
-    replies: [],
-  };
-  await writeSealedDay(tx, keys, {
-    networkId: comment.networkId,
-    day: comment.day,
-    entries: [...(today?.entries ?? []), entry],
+    receiptHash,
   });
-  return code;
 }

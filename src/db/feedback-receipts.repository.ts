@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { FeedbackRepository } from '../domain/feedback-ports.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { toDay } from './day-column.ts';
 import { findFeedbackRow, presentOneFeedback } from './feedback-rows.ts';
 import {
+  addSealedSubmission,
   findSealed,
   lockSealed,
   readSealedDays,
@@ -35,31 +35,13 @@ export function createFeedbackReceipts(
       const receiptHash = await keys.hashReceipt(receipt);
       return prisma.$transaction(async (tx) => {
         await lockSealed(tx);
-        const days = await readSealedDays(tx, keys);
-        const taken = new Set(days.flatMap((d) => d.entries.map((e) => e.code)));
-        let code = keys.newCode();
-        while (taken.has(code) || (await tx.feedback.findUnique({ where: { code }, select: { id: true } })))
-          code = keys.newCode();
-        const today = days.find((d) => d.networkId === feedback.networkId && d.day === feedback.day);
-        // Only these fields: no submitter, no time of day, nothing from the request.
-        const entry = {
-          id: randomUUID(),
-          code,
+        const code = await addSealedSubmission(tx, keys, {
+          networkId: feedback.networkId,
+          day: feedback.day,
           text: feedback.text,
           actionIds: feedback.actionIds,
           themeIds: feedback.themeIds,
           receiptHash,
-          status: 'pending' as const,
-          moderatorId: null,
-          moderatedOn: null,
-          rejectReason: null,
-          redacted: false,
-          replies: [],
-        };
-        await writeSealedDay(tx, keys, {
-          networkId: feedback.networkId,
-          day: feedback.day,
-          entries: [...(today?.entries ?? []), entry],
         });
         return { code, receipt };
       });
