@@ -72,6 +72,38 @@ export function createCheckbackRepository(
       });
     },
 
+    async listUnopened(since) {
+      const rows = await prisma.progressUpdate.findMany({
+        where: { newStatus: 'COMPLETE', createdAt: { gte: since }, action: { status: 'COMPLETE' } },
+        orderBy: { createdAt: 'desc' },
+        distinct: ['actionId'],
+        select: {
+          actionId: true,
+          createdAt: true,
+          action: { select: { themeId: true, plan: { select: { timezone: true } } } },
+        },
+      });
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.actionId);
+      const themeIds = rows.flatMap((r) => r.action.themeId ?? []);
+      const [opened, tagged] = await Promise.all([
+        prisma.checkbackTally.findMany({ where: { actionId: { in: ids } }, select: { actionId: true } }),
+        prisma.feedback.findMany({
+          where: {
+            status: 'released',
+            OR: [{ actionIds: { hasSome: ids } }, { themeIds: { hasSome: themeIds } }],
+          },
+          select: { actionIds: true, themeIds: true },
+        }),
+      ]);
+      const done = new Set(opened.map((o) => o.actionId));
+      const taggedIds = new Set(tagged.flatMap((f) => [...f.actionIds, ...f.themeIds]));
+      return rows
+        .filter((r) => !done.has(r.actionId))
+        .filter((r) => taggedIds.has(r.actionId) || (r.action.themeId && taggedIds.has(r.action.themeId)))
+        .map((r) => ({ actionId: r.actionId, completedAt: r.createdAt, timezone: r.action.plan.timezone }));
+    },
+
     async listAsked(actionId) {
       const rows = await prisma.checkbackTally.findMany({ where: { actionId }, select: { networkId: true } });
       const networks = await prisma.staffNetwork.findMany({

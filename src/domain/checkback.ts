@@ -94,6 +94,12 @@ export type CheckbackRepository = {
    * Returns the networks newly asked (none: nothing tagged, or every one asked already).
    */
   open(actionId: string, day: string): Promise<string[]>;
+  /**
+   * Actions marked Complete since `since`, still Complete, with released feedback tagged to them and no
+   * check-back opened: a process that stopped between the update and its `open` left them (the
+   * scheduler opens them then).
+   */
+  listUnopened(since: Date): Promise<{ actionId: string; completedAt: Date; timezone: string }[]>;
   /** The networks asked about an action: their ids and what a membership check needs. */
   listAsked(actionId: string): Promise<{ networkId: string; networkName: string }[]>;
   /** Records an answer once per member and action, with its comment in the same transaction. */

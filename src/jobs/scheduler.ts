@@ -1,5 +1,9 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
-import { CHECKBACK_RUN_PREFIX, composeCheckbackAsks } from '../commands/scheduled/checkback-asks.ts';
+import {
+  CHECKBACK_RUN_PREFIX,
+  composeCheckbackAsks,
+  openMissedCheckbacks,
+} from '../commands/scheduled/checkback-asks.ts';
 import { composeDigest } from '../commands/scheduled/digest.ts';
 import { composeEscalations, dueEscalations } from '../commands/scheduled/escalations.ts';
 import { composeAwaitingResponses, getAwaitingSlot } from '../commands/scheduled/feedback-awaiting.ts';
@@ -126,6 +130,7 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
   // A Complete action's check-back (opened by `update`): its network's members asked, each once. A
   // platform that cannot list them now fails the run, not the tick: it is tried again when its lease lapses.
   const members = platforms.flatMap((p) => deps.senders.get(p) ?? []);
+  await openMissedCheckbacks(deps.store, now);
   for (const key of await deps.store.jobRuns.listOpenRuns(CHECKBACK_RUN_PREFIX, now))
     await run({ key, at: now }, () => composeCheckbackAsks(deps.store, key, members)).catch(
       (error: unknown) => deps.logger.warn('check-back asks not sent yet', { key, error }),

@@ -1,11 +1,28 @@
 import type { ChatSender } from '../../domain/chat-sender.ts';
 import { ANSWER_LABELS, CHECKBACK_ANSWERS, CHECKBACK_QUESTION } from '../../domain/checkback.ts';
+import { getLocalDay } from '../../domain/feedback.ts';
 import type { Store } from '../../domain/ports.ts';
 import type { NewDelivery } from '../../domain/schedule-ports.ts';
 import { createReply } from '../reply.ts';
 
 /** The job runs that ask a network's members about a Complete action: `checkback:<network>:<action>`. */
 export const CHECKBACK_RUN_PREFIX = 'checkback:';
+
+/** How far back a tick looks for a Complete whose check-back was never opened. */
+const UNOPENED_LOOKBACK_MS = 7 * 86_400_000;
+
+/**
+ * Opens the check-backs `update` recorded Complete for but never opened (the process stopped between
+ * the two writes), so no Complete with released tagged feedback goes unasked. Returns how many opened.
+ */
+export async function openMissedCheckbacks(store: Store, now: Date): Promise<number> {
+  let opened = 0;
+  for (const missed of await store.checkbacks.listUnopened(new Date(now.getTime() - UNOPENED_LOOKBACK_MS))) {
+    const day = getLocalDay(missed.completedAt, missed.timezone);
+    if ((await store.checkbacks.open(missed.actionId, day)).length > 0) opened += 1;
+  }
+  return opened;
+}
 
 /**
  * A check-back's asks: one message to each member of the network's linked channel (Slack) or team
