@@ -24,8 +24,9 @@ const MESSAGE_BUDGET_BYTES = 72 * 1024;
 const MAX_TEXT_BLOCK = 8_000;
 // Report files longer than this are not pasted into chat.
 const MAX_INLINE_FILE = 12_000;
-// A command button asking for the feedback form (`feedback`, `feedback 2.4 theme 3`), never a submission.
-const FEEDBACK_FORM_COMMAND = /^feedback(?:\s+((?:(?!--)[^\n])*))?$/i;
+// A command button asking for the feedback form (`feedback`, `feedback 2.4 theme 3`): never a submission,
+// nor an owner's or submitter's sub-command (`feedback list 2.4`: the release notice's Read button).
+const FEEDBACK_FORM_COMMAND = /^feedback(?:\s+(?!(?:check|withdraw|list|reply)\b)((?:(?!--)[^\n])*))?$/i;
 
 /**
  * Renders a reply as Teams messages: plain replies (help lines, confirmations, refusals) as markdown
