@@ -1,7 +1,7 @@
 import type { CheckbackTallies } from '../domain/checkback.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { addSealedSubmission } from './feedback-sealed.ts';
 import type { FeedbackSecrets } from './feedback-secrets.ts';
+import { addSealedSubmission } from './sealed-submission.ts';
 
 /*
  * The sealed parts of a check-back: its tally row's bytes (answered hashes sorted, not in the order

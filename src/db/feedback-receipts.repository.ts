@@ -3,7 +3,6 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { toDay } from './day-column.ts';
 import { findFeedbackRow, presentOneFeedback } from './feedback-rows.ts';
 import {
-  addSealedSubmission,
   findSealed,
   lockSealed,
   readSealedDays,
@@ -12,6 +11,7 @@ import {
   writeSealedDay,
 } from './feedback-sealed.ts';
 import { type FeedbackSecrets, requireSecrets } from './feedback-secrets.ts';
+import { addSealedSubmission } from './sealed-submission.ts';
 
 /** The submitter's part of a FeedbackRepository: what a receipt opens (it is kept only as a hash). */
 export type FeedbackReceipts = Pick<

@@ -1,4 +1,4 @@
-import cron, { type Logger as CronLogger } from 'node-cron';
+import cron from 'node-cron';
 import {
   CHECKBACK_RUN_PREFIX,
   composeCheckbackAsks,
@@ -23,6 +23,7 @@ import {
   type ScheduleSettings,
   type Slot,
 } from '../domain/schedule.ts';
+import { cronLogger } from './cron-logger.ts';
 import type { DeliveryDeps } from './deliver.ts';
 import { releaseFeedback } from './release-feedback.ts';
 import { runSlot } from './run-slot.ts';
@@ -148,21 +149,6 @@ export async function runDueJobs(deps: SchedulerDeps): Promise<string[]> {
     );
   }
   return ran;
-}
-
-/**
- * node-cron's own lines (a tick missed because the process was busy, say) as our JSON log lines:
- * its default logger writes coloured text to the console, which would break the one-JSON-object-
- * per-line rule on stderr. A missed tick is harmless (the next one catches up), so it is debug.
- */
-function cronLogger(logger: SchedulerDeps['logger']): CronLogger {
-  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
-  return {
-    info: (message) => logger.debug('node-cron', { said: text(message) }),
-    warn: (message) => logger.debug('node-cron', { said: text(message) }),
-    debug: (message) => logger.debug('node-cron', { said: text(message) }),
-    error: (message, error) => logger.error('node-cron failed', { error: error ?? message }),
-  };
 }
 
 /**
